@@ -1,0 +1,1 @@
+"""Receivers of Django signals and Open edX events for casestudy_xblock (wired by signals_config)."""

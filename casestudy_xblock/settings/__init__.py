@@ -1,0 +1,1 @@
+"""Settings injected by the Open edX plugin framework (``plugin_settings``)."""

@@ -1,0 +1,6 @@
+"""Devstack/Tutor dev: same as common; nothing differs yet."""
+
+
+def plugin_settings(settings):
+    """No devstack-only values for casestudy_xblock."""
+    return settings

@@ -1,0 +1,11 @@
+"""URLs of casestudy_xblock, mounted by the plugin framework at ``dxq/casestudy/``."""
+from django.urls import path
+
+from . import views
+
+app_name = "dxq_casestudy"
+
+urlpatterns = [
+    path("skills/", views.skill_standard, name="skills"),
+    path("skills/api/", views.skills_api, name="skills_api"),
+]

@@ -1,0 +1,61 @@
+"""Community spaces and who belongs to them. Private to the package: call :mod:`.api`."""
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Space(models.Model):
+    """A place where a group of peers learns together."""
+
+    PROGRAM = "program"
+    COURSE = "course"
+    TEAM = "team"
+    ALUMNI = "alumni"
+    KIND_CHOICES = [
+        (PROGRAM, _("Program-wide space")),
+        (COURSE, _("Course cohort space")),
+        (TEAM, _("Team space")),
+        (ALUMNI, _("Alumni space")),
+    ]
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
+    name = models.CharField(_("name"), max_length=200)
+    course_key = models.CharField(_("course"), max_length=255, blank=True, db_index=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("space")
+        verbose_name_plural = _("spaces")
+        ordering = ["kind", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Membership(models.Model):
+    """One person in one space, and how they came to be there."""
+
+    ENROLLMENT = "enrollment"
+    MANUAL = "manual"
+    SOURCE_CHOICES = [
+        (ENROLLMENT, _("Course enrollment")),
+        (MANUAL, _("Added by an operator")),
+    ]
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dxq_memberships"
+    )
+    source = models.CharField(_("source"), max_length=16, choices=SOURCE_CHOICES)
+    joined = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["space", "user"], name="dxq_unique_space_member")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.space}"

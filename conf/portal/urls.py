@@ -1,0 +1,10 @@
+"""Home pages of the standalone portal."""
+from django.urls import path
+
+from . import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]

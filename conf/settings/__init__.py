@@ -1,0 +1,1 @@
+"""Settings for the standalone project: ``dev`` (the demo) and ``test``."""

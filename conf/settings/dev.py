@@ -1,0 +1,8 @@
+"""The demo: SQLite and eager Celery unless DXQ_DATABASE_URL / DXQ_BROKER_URL say otherwise."""
+from edx_django_utils.plugins import add_plugins
+
+from .base import *  # noqa: F401,F403
+from .base import PROJECT_TYPE
+
+DEBUG = True
+add_plugins(__name__, PROJECT_TYPE, "devstack")

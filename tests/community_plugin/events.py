@@ -1,0 +1,23 @@
+"""Build and send the Open edX events the community listens to (test helper)."""
+from datetime import datetime, timezone
+
+from opaque_keys.edx.keys import CourseKey
+from openedx_events.learning.data import CourseData, CourseEnrollmentData, UserData, UserPersonalData
+from openedx_events.learning.signals import COURSE_ENROLLMENT_CREATED
+
+
+def send_enrollment_created(user, course_key, display_name="DX Quest ケーススタディ"):
+    """Send COURSE_ENROLLMENT_CREATED for ``user`` as the LMS would."""
+    return COURSE_ENROLLMENT_CREATED.send_event(
+        enrollment=CourseEnrollmentData(
+            user=UserData(
+                id=user.pk,
+                is_active=True,
+                pii=UserPersonalData(username=user.username, email=user.email, name=""),
+            ),
+            course=CourseData(course_key=CourseKey.from_string(course_key), display_name=display_name),
+            mode="audit",
+            is_active=True,
+            creation_date=datetime.now(timezone.utc),
+        )
+    )

@@ -1,0 +1,73 @@
+"""Login, the per-role home pages and the demo accounts."""
+import pytest
+from django.contrib.auth import get_user_model
+
+from conf.portal import demo
+
+HOME_LINKS = {
+    "admin": ["/admin/", "/workbench/", "/dxq/casestudy/skills/", "/dxq/community/spaces/"],
+    "operator": ["/workbench/", "/dxq/casestudy/skills/", "/dxq/community/spaces/"],
+    "learner1": ["/dxq/casestudy/skills/", "/dxq/community/spaces/"],
+    "company": ["/dxq/casestudy/skills/", "/dxq/community/spaces/", "/dxq/matching/organization/"],
+    "hub": ["/dxq/casestudy/skills/", "/dxq/community/spaces/", "/dxq/matching/organization/"],
+}
+
+
+def test_demo_accounts_are_idempotent_and_log_in(client, db):
+    demo.ensure_demo_accounts()
+    demo.ensure_demo_accounts()
+    assert get_user_model().objects.count() == len(demo.ACCOUNTS)
+    for account in demo.ACCOUNTS:
+        assert client.login(username=account.username, password=demo.DEMO_PASSWORD)
+
+
+def test_anonymous_root_goes_to_login(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/login/"
+    assert client.get("/home/")["Location"].startswith("/login/?next=/home/")
+
+
+def test_login_lands_on_home(client, demo_accounts):
+    response = client.post("/login/", {"username": "learner1", "password": demo.DEMO_PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/home/"
+
+
+def test_wrong_password_keeps_username_and_explains_in_japanese(client, demo_accounts):
+    response = client.post("/login/", {"username": "learner1", "password": "wrong"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="learner1"' in page
+    assert "正しいユーザー名とパスワードを入力してください" in page
+
+
+@pytest.mark.parametrize("username", sorted(HOME_LINKS))
+def test_home_page_links_what_each_role_can_do(client, demo_accounts, username):
+    client.force_login(demo_accounts[username])
+    response = client.get("/home/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ja">' in page
+    for url in HOME_LINKS[username]:
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200, url
+    if username in ("learner1", "company", "operator"):
+        assert 'href="/admin/"' not in page
+
+
+def test_home_page_in_english(client, demo_accounts):
+    client.force_login(demo_accounts["hub"])
+    page = client.get("/home/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<html lang="en">' in page
+    assert "Regional hub user" in page
+
+
+def test_demo_command_prints_accounts_and_password(db, capsys):
+    from django.core.management import call_command
+
+    call_command("dxq_demo_accounts")
+    out = capsys.readouterr().out
+    assert demo.DEMO_PASSWORD in out
+    for account in demo.ACCOUNTS:
+        assert account.username in out

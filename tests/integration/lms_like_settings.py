@@ -1,0 +1,22 @@
+"""A settings module shaped like edx-platform's ``lms/envs``: it knows nothing of DX Quest and
+finds the packages only through their entry points, as the LMS does."""
+from edx_django_utils.plugins import add_plugins, get_plugin_apps
+
+SECRET_KEY = "lms-like"
+ROOT_URLCONF = "tests.integration.lms_like_urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    *get_plugin_apps("lms.djangoapp"),
+]
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+USE_TZ = True
+# What an operator puts in the LMS's YAML configuration; production settings derive from it.
+ENV_TOKENS = {"DXQ_COMMUNITY_PROGRAM_SPACE_SLUG": "manabi-dx-quest"}
+
+add_plugins(__name__, "lms.djangoapp", "common")
+add_plugins(__name__, "lms.djangoapp", "production")
