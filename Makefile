@@ -48,13 +48,17 @@ quality: $(VENV)/.installed-quality $(VENV)/.installed-test ## ruff and the impo
 bench: $(VENV)/.installed-test ## run the benchmarks; each writes build/bench/<name>.json
 	$(PY) -m benchmarks.run $(BENCH)
 
-translations: $(VENV)/.installed-dev ## extract and compile messages; fail if a Japanese string is missing
+translations: $(VENV)/.installed-dev ## extract, fill from the glossary, check and compile (ja)
 	@for pkg in $(PACKAGES) conf; do \
-	  (cd $$pkg && ../$(PY) -m django makemessages -l ja -d django --no-obsolete --no-location \
-	      --ignore 'migrations/*' --ignore 'tests/*' --ignore 'requirements/*' >/dev/null) || exit 1; \
+	  (cd $$pkg && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin makemessages -l ja \
+	      --no-obsolete --no-location --ignore 'migrations/*' --ignore 'tests/*' \
+	      --ignore 'requirements/*' --ignore 'tutor/*' >/dev/null) || exit 1; \
 	done
+	$(PY) bin/translate_ja.py $(PACKAGES) conf
 	$(PY) bin/check_translations.py $(PACKAGES) conf
-	@for pkg in $(PACKAGES) conf; do (cd $$pkg && ../$(PY) -m django compilemessages -l ja >/dev/null) || exit 1; done
+	@for pkg in $(PACKAGES) conf; do \
+	  (cd $$pkg && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin compilemessages -l ja \
+	      >/dev/null) || exit 1; done
 	@echo "Japanese catalogues complete and compiled."
 
 upgrade: $(VENV)/.installed-dev ## recompile the pinned requirements from the .in files

@@ -15,7 +15,7 @@ class CaseStudyConfig(AppConfig):
 
     name = "casestudy_xblock"
     label = "dxq_casestudy"
-    verbose_name = _("ケーススタディ")
+    verbose_name = _("Case studies")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

@@ -15,7 +15,7 @@ class CommunityConfig(AppConfig):
 
     name = "community_plugin"
     label = "dxq_community"
-    verbose_name = _("コミュニティ")
+    verbose_name = _("Community")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

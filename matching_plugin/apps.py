@@ -15,7 +15,7 @@ class MatchingConfig(AppConfig):
 
     name = "matching_plugin"
     label = "dxq_matching"
-    verbose_name = _("企業協働・マッチング")
+    verbose_name = _("Company collaboration and matching")
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {

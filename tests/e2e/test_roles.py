@@ -19,7 +19,7 @@ from tests.e2e.helpers import (
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 #: Asserts on Japanese UI text; they pass once the ja catalogues are compiled.
-ASSERT_JA_TEXT = False
+ASSERT_JA_TEXT = True
 #: Japanese headings of the role cards on the home page.
 JA_ROLE_LABELS = {
     "administrator": "事務局管理者",
