@@ -1,4 +1,5 @@
 """Packaging for openedx-dx-quest: one distribution, three Open edX packages."""
+
 import os
 import re
 

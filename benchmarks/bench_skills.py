@@ -3,6 +3,7 @@
 Anchor (the naive approach, same ids, same run): parse ``data/dss_p.json`` once, then walk the
 raw dict/list tree from the top for every lookup, and re-normalise every name for every search.
 """
+
 from __future__ import annotations
 
 import json
@@ -51,7 +52,8 @@ def _naive_search(tree: dict, text: str, edition: str) -> list[str]:
         for cat in ed["categories"]
         for sub in cat["subcategories"]
         for item in sub["items"]
-        if needle in _fold(item["ja"]) or needle in _fold(item["en"] or "")
+        if needle in _fold(item["ja"])
+        or needle in _fold(item["en"] or "")
         or needle in _fold(item["code"])
     ]
 
@@ -89,13 +91,19 @@ def run(repeats: int = 7, number: int = 200, edition: str = "v1") -> list[dict]:
     search_params = {"edition": edition, "queries": list(QUERIES), **search_timing}
     return [
         record(
-            "skills_get", rate(len(ids), ours_get, **timing), "lookups/s",
+            "skills_get",
+            rate(len(ids), ours_get, **timing),
+            "lookups/s",
             "linear scan of the raw JSON tree per lookup",
-            rate(len(ids), naive_get, **timing), params,
+            rate(len(ids), naive_get, **timing),
+            params,
         ),
         record(
-            "skills_search", rate(len(QUERIES), ours_search, **search_timing), "searches/s",
+            "skills_search",
+            rate(len(QUERIES), ours_search, **search_timing),
+            "searches/s",
             "scan of the raw JSON tree, names normalised per search",
-            rate(len(QUERIES), naive_search, **search_timing), search_params,
+            rate(len(QUERIES), naive_search, **search_timing),
+            search_params,
         ),
     ]

@@ -9,6 +9,7 @@ measured in the same process and the same run, so ``ratio = value / anchor_value
 meaningful across machines. Timings use :func:`time.perf_counter`, repeat, and take the median.
 Nothing here asserts on time: tests check the shape of the records, never the speed.
 """
+
 from __future__ import annotations
 
 import json
@@ -79,8 +80,14 @@ def table(records: Iterable[dict]) -> str:
     """A plain-text table: name, value, unit, anchor, anchor value, ratio."""
     header = ("name", "value", "unit", "anchor", "anchor value", "ratio")
     rows = [header] + [
-        (r["name"], f"{r['value']:,.0f}", r["unit"], r["anchor"], f"{r['anchor_value']:,.0f}",
-         f"{r['ratio']:.1f}x")
+        (
+            r["name"],
+            f"{r['value']:,.0f}",
+            r["unit"],
+            r["anchor"],
+            f"{r['anchor_value']:,.0f}",
+            f"{r['ratio']:.1f}x",
+        )
         for r in records
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]

@@ -4,6 +4,7 @@ Finds ``benchmarks/bench_*.py``; ``names`` select modules (``skills`` or ``bench
 Each module's ``run()`` returns records; they are written to ``build/bench/<name>.json`` and
 printed as a table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,8 +29,9 @@ def discover(names: list[str] | None = None) -> list[str]:
     return wanted
 
 
-def run(names: list[str] | None = None, out_dir: Path | str = harness.DEFAULT_OUT_DIR,
-        **params) -> list[dict]:
+def run(
+    names: list[str] | None = None, out_dir: Path | str = harness.DEFAULT_OUT_DIR, **params
+) -> list[dict]:
     """Run the selected benchmarks (``params`` go to every ``run()``), write and return records."""
     records: list[dict] = []
     for module_name in discover(names):

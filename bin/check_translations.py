@@ -2,6 +2,7 @@
 
 Usage: python bin/check_translations.py PACKAGE_DIR...   (each has conf/locale, or locale for conf)
 """
+
 import sys
 from pathlib import Path
 

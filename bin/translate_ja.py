@@ -4,6 +4,7 @@ The glossary is the one place translators edit: a message it holds is always wri
 catalogues. `make translations` runs this after extracting and before checking that every
 catalogue is complete.
 """
+
 import json
 import sys
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The public Python API of casestudy_xblock that other packages and views call."""
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 

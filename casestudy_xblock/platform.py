@@ -4,6 +4,7 @@ No edx-platform module is imported at module level (import-linter enforces it): 
 looks the LMS up through :func:`lms_attr` when it runs. Outside the LMS (the standalone project,
 tests) each one answers from our own data instead.
 """
+
 import hashlib
 import hmac
 import importlib
@@ -44,9 +45,7 @@ def anonymous_id(user, course_id=None):
 
 def course_name(course_id):
     """The display name of a course; standalone, the configured name or the id itself."""
-    overview = lms_attr(
-        "openedx.core.djangoapps.content.course_overviews.models", "CourseOverview"
-    )
+    overview = lms_attr("openedx.core.djangoapps.content.course_overviews.models", "CourseOverview")
     if overview is not None:
         try:
             return overview.get_from_id(_course_key(course_id)).display_name
@@ -72,3 +71,21 @@ def cohort_name(user, course_id):
         return None
     cohort = get_cohort(user, _course_key(course_id), assign=False)
     return cohort.name if cohort else None
+
+
+def display_name(user):
+    """The name to greet a person by: their LMS profile name, else their Django name.
+
+    Japanese names read family name first (高橋 さくら); others given name first.
+    """
+    profile_model = lms_attr("common.djangoapps.student.models", "UserProfile")
+    if profile_model is not None:
+        profile = profile_model.objects.filter(user_id=user.pk).first()
+        if profile and profile.name:
+            return profile.name
+    first, last = user.first_name.strip(), user.last_name.strip()
+    if not (first or last):
+        return user.username
+    if not (first + last).isascii():
+        return f"{last} {first}".strip()
+    return f"{first} {last}".strip()

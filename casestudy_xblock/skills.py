@@ -29,6 +29,7 @@ Names: every node has ``ja``; ``en`` is ``None`` where no English name exists, a
 ``node.name(lang)`` falls back to Japanese. Every node has a ``confidence`` note
 (high / medium-high / medium / medium-low / low) from the research: show it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -55,10 +56,32 @@ from .skills_model import (
 )
 
 __all__ = [
-    "DEFAULT_EDITION", "Category", "Edition", "ImportanceLevel", "LiteracyArea", "Node", "Role",
-    "SkillItem", "Standard", "Subcategory", "TalentType", "UnknownEdition", "UnknownSkill",
-    "all", "by_category", "categories", "editions", "find", "get", "importance_levels",
-    "literacy", "literacy_standard", "roles", "search", "standard", "talent_types",
+    "DEFAULT_EDITION",
+    "Category",
+    "Edition",
+    "ImportanceLevel",
+    "LiteracyArea",
+    "Node",
+    "Role",
+    "SkillItem",
+    "Standard",
+    "Subcategory",
+    "TalentType",
+    "UnknownEdition",
+    "UnknownSkill",
+    "all",
+    "by_category",
+    "categories",
+    "editions",
+    "find",
+    "get",
+    "importance_levels",
+    "literacy",
+    "literacy_standard",
+    "roles",
+    "search",
+    "standard",
+    "talent_types",
     "validate_ids",
 ]
 
@@ -121,9 +144,9 @@ class _Index:
             ed: tuple(i for c in cats for i in c.items) for ed, cats in self.categories.items()
         }
         self.tree = {
-            ed: MappingProxyType({
-                c: MappingProxyType({s: s.items for s in c.subcategories}) for c in cats
-            })
+            ed: MappingProxyType(
+                {c: MappingProxyType({s: s.items for s in c.subcategories}) for c in cats}
+            )
             for ed, cats in self.categories.items()
         }
         nodes: list[Node] = [*self.talent_types, *self.roles, *self.importance_levels]
@@ -243,8 +266,9 @@ def search(
     if not needle:
         return tuple(k[0] for k in keys)
     if lang is None:
-        return tuple(item for item, ja, en, code in keys if needle in ja or needle in en
-                     or needle in code)
+        return tuple(
+            item for item, ja, en, code in keys if needle in ja or needle in en or needle in code
+        )
     if language_code(lang) == "en":
         return tuple(item for item, ja, en, _code in keys if needle in (en or ja))
     return tuple(item for item, ja, _en, _code in keys if needle in ja)

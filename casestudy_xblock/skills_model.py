@@ -4,6 +4,7 @@ Pure Python: no Django import (the import-linter contract and a test check it). 
 API is in :mod:`casestudy_xblock.skills`; this module only holds the dataclasses and the
 function that turns the JSON tree into them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -177,16 +178,24 @@ def build(raw: dict) -> dict:
     editions, categories = [], {}
     for ed in raw["editions"]:
         totals = ed["totals"]
-        editions.append(Edition(
-            id=ed["id"], ja=ed["ja"], en=ed.get("en"), status=ed["status"],
-            confidence=ed.get("confidence"), note=ed["note"], source=ed["source"],
-            is_default=ed["id"] == raw["default_edition"],
-            declared_totals=(totals["categories"], totals["subcategories"], totals["items"]),
-        ))
+        editions.append(
+            Edition(
+                id=ed["id"],
+                ja=ed["ja"],
+                en=ed.get("en"),
+                status=ed["status"],
+                confidence=ed.get("confidence"),
+                note=ed["note"],
+                source=ed["source"],
+                is_default=ed["id"] == raw["default_edition"],
+                declared_totals=(totals["categories"], totals["subcategories"], totals["items"]),
+            )
+        )
         categories[ed["id"]] = tuple(_category(c, ed["id"]) for c in ed["categories"])
     types = tuple(
-        TalentType(**_base(t), roles=tuple(
-            Role(**_base(r), talent_type_id=t["id"]) for r in t["roles"]))
+        TalentType(
+            **_base(t), roles=tuple(Role(**_base(r), talent_type_id=t["id"]) for r in t["roles"])
+        )
         for t in raw["talent_types"]["types"]
     )
     levels = tuple(ImportanceLevel(**_base(lv)) for lv in raw["importance_levels"]["levels"])
@@ -203,8 +212,13 @@ def build(raw: dict) -> dict:
     )
     std = raw["standard"]
     standard = Standard(
-        id=std["id"], ja=std["ja"], en=std["en"], abbr=std["abbr"], parent=std["parent"],
-        publisher=std["publisher"], schema_version=raw["source"]["schema_version"],
+        id=std["id"],
+        ja=std["ja"],
+        en=std["en"],
+        abbr=std["abbr"],
+        parent=std["parent"],
+        publisher=std["publisher"],
+        schema_version=raw["source"]["schema_version"],
         id_scheme=raw["id_scheme"],
         versions=tuple(Version(**v) for v in raw["versions"]),
         notes=(

@@ -1,4 +1,5 @@
 """URLs of casestudy_xblock, mounted by the plugin framework at ``dxq/casestudy/``."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,5 @@
 """Pages of casestudy_xblock."""
+
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -99,8 +100,12 @@ def skill_standard(request):
             for e in skills.editions()
         ],
         "versions": [
-            {"version": v.version, "date": v.date, "note": v.note,
-             "confidence": _confidence(v.confidence)}
+            {
+                "version": v.version,
+                "date": v.date,
+                "note": v.note,
+                "confidence": _confidence(v.confidence),
+            }
             for v in standard.versions
         ],
         "notes": [(NOTE_SECTIONS.get(key, key), note) for key, note in standard.notes],
@@ -118,7 +123,8 @@ def skill_standard(request):
         "literacy_name": skills.literacy_standard().name(lang),
         "literacy": [
             _node(
-                area, lang,
+                area,
+                lang,
                 items=[_node(i, lang) for i in area.items],
                 groups=[
                     _node(g, lang, items=[_node(i, lang) for i in g.items]) for g in area.groups
@@ -127,9 +133,7 @@ def skill_standard(request):
             for area in skills.literacy()
         ],
     }
-    return render(
-        request, "casestudy_xblock/skills.html", context, status=400 if error else 200
-    )
+    return render(request, "casestudy_xblock/skills.html", context, status=400 if error else 200)
 
 
 def _api_node(node, **children):
@@ -153,33 +157,34 @@ def skills_api(request):
     """
     edition_id, error = _edition_from(request)
     if error:
-        return JsonResponse(
-            {"error": error}, status=400, json_dumps_params={"ensure_ascii": False}
-        )
+        return JsonResponse({"error": error}, status=400, json_dumps_params={"ensure_ascii": False})
     query = request.GET.get("q", "").strip()[:QUERY_MAX_LENGTH]
     matching = {i.id for i in skills.search(query, edition=edition_id)} if query else None
     edition = skills.edition(edition_id)
     categories = []
     for category, subcategories in skills.by_category(edition_id).items():
         subs = [
-            _api_node(sub, items=[
-                _api_node(i) for i in items if matching is None or i.id in matching
-            ])
+            _api_node(
+                sub, items=[_api_node(i) for i in items if matching is None or i.id in matching]
+            )
             for sub, items in subcategories.items()
         ]
         subs = [s for s in subs if s["items"] or matching is None]
         if subs or matching is None:
             categories.append(_api_node(category, subcategories=subs))
-    return JsonResponse({
-        "standard": {"id": skills.standard().id, "abbr": skills.standard().abbr},
-        "edition": {
-            "id": edition.id,
-            "ja": edition.ja,
-            "en": edition.en,
-            "status": edition.status,
-            "confidence": edition.confidence,
-            "default": edition.is_default,
+    return JsonResponse(
+        {
+            "standard": {"id": skills.standard().id, "abbr": skills.standard().abbr},
+            "edition": {
+                "id": edition.id,
+                "ja": edition.ja,
+                "en": edition.en,
+                "status": edition.status,
+                "confidence": edition.confidence,
+                "default": edition.is_default,
+            },
+            "query": query,
+            "categories": categories,
         },
-        "query": query,
-        "categories": categories,
-    }, json_dumps_params={"ensure_ascii": False})
+        json_dumps_params={"ensure_ascii": False},
+    )

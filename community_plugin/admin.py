@@ -1,4 +1,5 @@
 """Django admin for community spaces (standalone mode manages membership here)."""
+
 from django.contrib import admin
 
 from .models import Membership, Space

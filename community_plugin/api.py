@@ -1,4 +1,5 @@
 """The public Python API of community_plugin. Other packages and views call only this."""
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify

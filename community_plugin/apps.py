@@ -1,4 +1,5 @@
 """Django app configuration: how Open edX (and the standalone project) loads community_plugin."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """Community spaces and who belongs to them. Private to the package: call :mod:`.api`."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _

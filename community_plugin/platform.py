@@ -3,6 +3,7 @@
 Generic lookups (anonymous id, course name, enrollment, cohort) are casestudy_xblock's; this
 module adds what only the community needs.
 """
+
 from casestudy_xblock.platform import anonymous_id, cohort_name, course_name, is_enrolled, lms_attr
 
 __all__ = ["active_enrolled_user_ids", "anonymous_id", "cohort_name", "course_name", "is_enrolled"]

@@ -1,4 +1,5 @@
 """Receivers of Open edX events for community_plugin (wired by ``signals_config``)."""
+
 import logging
 
 from django.db import transaction

@@ -1,4 +1,5 @@
 """Celery tasks of community_plugin. Receivers stay light and hand their work to these."""
+
 from celery import shared_task
 
 from . import api

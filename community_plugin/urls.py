@@ -1,4 +1,5 @@
 """URLs of community_plugin, mounted by the plugin framework at ``dxq/community/``."""
+
 from django.urls import path
 
 from . import views

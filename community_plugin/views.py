@@ -1,4 +1,5 @@
 """Pages of community_plugin."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 

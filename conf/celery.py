@@ -1,4 +1,5 @@
 """The standalone project's Celery app. In Open edX the LMS's own Celery app runs our tasks."""
+
 import os
 
 from celery import Celery

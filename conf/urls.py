@@ -1,5 +1,6 @@
 """URLs of the standalone project: our plugins exactly as the LMS mounts them, plus the
 workbench, Django admin, login/logout and the language switch."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import URLResolver, include, path, re_path
@@ -18,12 +19,15 @@ def workbench_patterns():
         if not (isinstance(pattern, URLResolver) and pattern.app_name == "admin")
     ]
 
+
 urlpatterns = [
     path("", portal_views.root, name="root"),
     path("home/", include("conf.portal.urls")),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="portal/login.html", redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            template_name="portal/login.html", redirect_authenticated_user=True
+        ),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,4 +1,5 @@
 """Django admin for companies, hubs and who acts for them."""
+
 from django.contrib import admin
 
 from .models import Affiliation, Organization

@@ -1,4 +1,5 @@
 """The public Python API of matching_plugin. Views and other services call only this."""
+
 from django.utils.translation import gettext as _
 
 from casestudy_xblock import roles

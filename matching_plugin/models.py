@@ -1,4 +1,5 @@
 """Companies and regional hubs, and who works for them. Private to the package: use :mod:`.api`."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -1,4 +1,5 @@
 """URLs of matching_plugin, mounted by the plugin framework at ``dxq/matching/``."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,5 @@
 """Helpers shared by the suite (import as ``tests.support``)."""
+
 import os
 
 import pytest

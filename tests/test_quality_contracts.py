@@ -1,6 +1,7 @@
 """`make quality`'s import contracts catch what they must: an upward import between our layers
 and any import of edx-platform. Each case copies the packages, adds one bad line and runs
 lint-imports on the copy."""
+
 import shutil
 import subprocess
 import sys
@@ -44,8 +45,16 @@ def test_the_tree_as_it_is_keeps_every_contract(tmp_path):
     [
         ("casestudy_xblock/views.py", "from community_plugin import api", "Layers"),
         ("community_plugin/api.py", "import matching_plugin.models", "Layers"),
-        ("casestudy_xblock/api.py", "from lms.djangoapps.courseware import courses", "edx-platform"),
-        ("community_plugin/tasks.py", "from openedx.core.djangoapps.user_api import accounts", "edx-platform"),
+        (
+            "casestudy_xblock/api.py",
+            "from lms.djangoapps.courseware import courses",
+            "edx-platform",
+        ),
+        (
+            "community_plugin/tasks.py",
+            "from openedx.core.djangoapps.user_api import accounts",
+            "edx-platform",
+        ),
         ("matching_plugin/views.py", "import xmodule.modulestore", "edx-platform"),
         ("casestudy_xblock/skills.py", "import django", "Pure logic"),
     ],

@@ -1,4 +1,5 @@
 """The standalone portal: login, per-role home pages and demo accounts (not shipped to the LMS)."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,4 +1,5 @@
 """The demo accounts: one per role, each with a known password. Creating them is idempotent."""
+
 import os
 from dataclasses import dataclass
 
@@ -39,7 +40,11 @@ ACCOUNTS = [
 def _ensure_user(account):
     user_model = get_user_model()
     user, _created = user_model.objects.get_or_create(username=account.username)
-    user.first_name, user.last_name, user.email = account.first_name, account.last_name, account.email
+    user.first_name, user.last_name, user.email = (
+        account.first_name,
+        account.last_name,
+        account.email,
+    )
     user.is_staff = user.is_superuser = account.role == roles.ADMINISTRATOR
     user.is_active = True
     user.set_password(DEMO_PASSWORD)
@@ -67,5 +72,7 @@ def ensure_demo_accounts():
     )
     for account in ACCOUNTS:
         if account.role == roles.LEARNER:
-            community.add_course_member(users[account.username].pk, DEMO_COURSE_KEY, DEMO_COURSE_NAME)
+            community.add_course_member(
+                users[account.username].pk, DEMO_COURSE_KEY, DEMO_COURSE_NAME
+            )
     return [(account, users[account.username]) for account in ACCOUNTS]

@@ -1,4 +1,5 @@
 """What a person's home page shows: who they are, and what they can do here now."""
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.module_loading import import_string

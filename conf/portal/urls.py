@@ -1,4 +1,5 @@
 """Home pages of the standalone portal."""
+
 from django.urls import path
 
 from . import views

@@ -1,4 +1,5 @@
 """Root and per-role home pages."""
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 

@@ -4,6 +4,7 @@ The three DX Quest packages are found and configured exactly as the LMS does it:
 ``lms.djangoapp`` entry points (``get_plugin_apps``) and their ``plugin_settings`` functions
 (``add_plugins``). The package must therefore be installed (``pip install -e .``).
 """
+
 import os
 from pathlib import Path
 
@@ -58,6 +59,7 @@ TEMPLATES = [
                 "django.template.context_processors.static",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "casestudy_xblock.context_processors.user_display_name",
             ],
         },
     },
@@ -81,7 +83,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Celery: eager by default; DXQ_BROKER_URL=redis://127.0.0.1:6379/0 uses a real worker.
 CELERY_BROKER_URL = os.environ.get("DXQ_BROKER_URL", "memory://")
-CELERY_RESULT_BACKEND = os.environ.get("DXQ_RESULT_BACKEND", CELERY_BROKER_URL.replace("memory://", "cache+memory://"))
+CELERY_RESULT_BACKEND = os.environ.get(
+    "DXQ_RESULT_BACKEND", CELERY_BROKER_URL.replace("memory://", "cache+memory://")
+)
 CELERY_TASK_ALWAYS_EAGER = "DXQ_BROKER_URL" not in os.environ
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"

@@ -1,4 +1,5 @@
 """The demo: SQLite and eager Celery unless DXQ_DATABASE_URL / DXQ_BROKER_URL say otherwise."""
+
 from edx_django_utils.plugins import add_plugins
 
 from .base import *  # noqa: F401,F403

@@ -4,6 +4,7 @@ The test database is a file (SQLite) or ``test_<name>`` (MariaDB) so that a real
 started by the test session can reach it; the session tells the worker its name through
 ``DXQ_TEST_DATABASE_NAME``.
 """
+
 import os
 
 from edx_django_utils.plugins import add_plugins

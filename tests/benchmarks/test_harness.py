@@ -1,4 +1,5 @@
 """The benchmark harness writes records with exactly the agreed keys. No timing is asserted."""
+
 import json
 import sys
 from pathlib import Path
@@ -78,6 +79,12 @@ def test_runner_discovers_and_writes(tmp_path, capsys):
     print(harness.table(records))
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == [
-        "name", "value", "unit", "anchor", "anchor", "value", "ratio"
+        "name",
+        "value",
+        "unit",
+        "anchor",
+        "anchor",
+        "value",
+        "ratio",
     ]
     assert "skills_get" in out

@@ -1,4 +1,5 @@
 """Outside the LMS, the platform adapter answers from standalone fallbacks."""
+
 from django.contrib.auth.models import AnonymousUser
 
 from casestudy_xblock import platform
@@ -35,3 +36,12 @@ def test_enrollment_and_cohort_fallbacks(demo_accounts):
 def test_lms_attr_is_none_for_missing_modules():
     assert platform.lms_attr("lms.djangoapps.courseware.courses", "get_course") is None
     assert platform.lms_attr("json", "dumps") is not None
+
+
+def test_display_name_puts_japanese_family_names_first(demo_accounts):
+    from django.contrib.auth import get_user_model
+
+    assert platform.display_name(demo_accounts["hub"]) == "高橋 さくら"
+    english = get_user_model()(username="ann", first_name="Ann", last_name="Lee")
+    assert platform.display_name(english) == "Ann Lee"
+    assert platform.display_name(get_user_model()(username="nobody")) == "nobody"

@@ -1,4 +1,5 @@
 """Roles come from Django groups and staff flags."""
+
 from django.contrib.auth.models import AnonymousUser
 
 from casestudy_xblock import roles

@@ -1,4 +1,5 @@
 """casestudy_xblock.skills: the DX Promotion Skill Standard as data (pure Python, no Django)."""
+
 import json
 import re
 import subprocess

@@ -1,8 +1,14 @@
 """Build and send the Open edX events the community listens to (test helper)."""
-from datetime import datetime, timezone
+
+from datetime import UTC, datetime
 
 from opaque_keys.edx.keys import CourseKey
-from openedx_events.learning.data import CourseData, CourseEnrollmentData, UserData, UserPersonalData
+from openedx_events.learning.data import (
+    CourseData,
+    CourseEnrollmentData,
+    UserData,
+    UserPersonalData,
+)
 from openedx_events.learning.signals import COURSE_ENROLLMENT_CREATED
 
 
@@ -15,9 +21,11 @@ def send_enrollment_created(user, course_key, display_name="DX Quest ケース�
                 is_active=True,
                 pii=UserPersonalData(username=user.username, email=user.email, name=""),
             ),
-            course=CourseData(course_key=CourseKey.from_string(course_key), display_name=display_name),
+            course=CourseData(
+                course_key=CourseKey.from_string(course_key), display_name=display_name
+            ),
             mode="audit",
             is_active=True,
-            creation_date=datetime.now(timezone.utc),
+            creation_date=datetime.now(UTC),
         )
     )

@@ -1,4 +1,5 @@
 """A course enrollment puts the learner in the course's cohort space and the program space."""
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -60,3 +61,10 @@ def test_spaces_page_lists_my_spaces_and_needs_login(client, learner):
     response = client.get("/dxq/community/spaces/")
     assert response.status_code == 200
     assert "みどり精密工業のDX" in response.content.decode()
+
+
+def test_four_byte_japanese_survives_the_database(learner):
+    # 𠮷 (U+20BB7) needs utf8mb4 on MariaDB/MySQL; SQLite stores it as is.
+    api.add_course_member(learner.pk, "course-v1:DXQuest+CS102+2026", "𠮷田精機のDX 🏭")
+    names = {space.name for space in api.spaces_of(learner)}
+    assert "𠮷田精機のDX 🏭" in names

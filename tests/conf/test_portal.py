@@ -1,4 +1,5 @@
 """Login, the per-role home pages and the demo accounts."""
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -54,6 +55,14 @@ def test_home_page_links_what_each_role_can_do(client, demo_accounts, username):
         assert client.get(url).status_code == 200, url
     if username in ("learner1", "company", "operator"):
         assert 'href="/admin/"' not in page
+
+
+def test_home_page_in_japanese_says_who_you_are(client, demo_accounts):
+    client.force_login(demo_accounts["hub"])
+    page = client.get("/home/").content.decode()
+    assert "ようこそ、高橋 さくらさん" in page
+    assert "地域ハブ ユーザー" in page
+    assert "いまできること" in page
 
 
 def test_home_page_in_english(client, demo_accounts):

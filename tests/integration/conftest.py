@@ -1,4 +1,5 @@
 """A real Celery worker on Redis, started by the test session for tests marked celery_worker."""
+
 import os
 import subprocess
 import sys
@@ -27,9 +28,8 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     """A ``celery worker`` process on Redis that uses the session's test database."""
     if not _redis_reachable(BROKER_URL):
         missing(f"Redis is not reachable at {BROKER_URL}")
-    from django.db import connection
-
     import redis
+    from django.db import connection
 
     redis.Redis.from_url(BROKER_URL).flushdb()
     with django_db_blocker.unblock():
@@ -46,9 +46,24 @@ def celery_worker_process(django_db_setup, django_db_blocker):
     log_path.parent.mkdir(exist_ok=True)
     with open(log_path, "w") as log:
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "conf", "worker", "--pool=solo",
-             "--loglevel=INFO", "--without-gossip", "--without-mingle", "-n", "dxq-test@%h"],
-            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "conf",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                "dxq-test@%h",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     try:
         _wait_until_ready(worker, log_path)

@@ -1,5 +1,6 @@
 """A settings module shaped like edx-platform's ``lms/envs``: it knows nothing of DX Quest and
 finds the packages only through their entry points, as the LMS does."""
+
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
 
 SECRET_KEY = "lms-like"

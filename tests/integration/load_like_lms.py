@@ -1,4 +1,5 @@
 """Run in a fresh interpreter: load DX Quest the way the LMS does and print what got wired."""
+
 import json
 import os
 import sys
@@ -24,11 +25,16 @@ json.dump(
     {
         "lms_apps": get_plugin_apps("lms.djangoapp"),
         "cms_apps": get_plugin_apps("cms.djangoapp"),
-        "installed": [app for app in settings.INSTALLED_APPS if "_plugin" in app or "casestudy" in app],
+        "installed": [
+            app for app in settings.INSTALLED_APPS if "_plugin" in app or "casestudy" in app
+        ],
         "settings": {
-            "DXQ_SKILL_STANDARD_EDITION": settings.DXQ_SKILL_STANDARD_EDITION,
-            "DXQ_COMMUNITY_PROGRAM_SPACE_SLUG": settings.DXQ_COMMUNITY_PROGRAM_SPACE_SLUG,
-            "DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK": settings.DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK,
+            name: getattr(settings, name)
+            for name in (
+                "DXQ_SKILL_STANDARD_EDITION",
+                "DXQ_COMMUNITY_PROGRAM_SPACE_SLUG",
+                "DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK",
+            )
         },
         "urls": {
             "skills": reverse("dxq_casestudy:skills"),

@@ -1,4 +1,5 @@
 """Tasks really travel through Redis to a separate worker process and back."""
+
 import time
 
 import pytest
@@ -29,4 +30,7 @@ def test_enrollment_event_is_handled_by_the_worker(real_broker):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and len(api.spaces_of(learner)) < 2:
         time.sleep(0.2)
-    assert {space.name for space in api.spaces_of(learner)} == {"みどり精密工業のDX", "マナビDX Quest"}
+    assert {space.name for space in api.spaces_of(learner)} == {
+        "みどり精密工業のDX",
+        "マナビDX Quest",
+    }

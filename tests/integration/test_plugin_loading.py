@@ -1,4 +1,5 @@
 """DX Quest loads into an LMS-shaped project through the edx-django-utils plugin framework."""
+
 import json
 import os
 import subprocess

@@ -1,4 +1,5 @@
 """Company and hub users see the organization they act for; nobody else may."""
+
 import pytest
 
 from matching_plugin import api
@@ -9,6 +10,7 @@ def test_company_user_sees_company_and_its_hub(client, demo_accounts):
     page = client.get("/dxq/matching/organization/").content.decode()
     assert "みどり精密工業株式会社" in page
     assert "信州DX推進ハブ" in page
+    assert "鈴木 一郎 (代表取締役)" in page
 
 
 def test_hub_user_sees_the_companies_it_supports(client, demo_accounts):
