@@ -15,6 +15,7 @@ from edx_django_utils.plugins import add_plugins, get_plugin_apps
 PROJECT_TYPE = "lms.djangoapp"
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("DXQ_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # the SQLite database, media and logs live here
 
 SECRET_KEY = os.environ.get("DXQ_SECRET_KEY", "dxq-standalone-not-for-production")
 DEBUG = False
