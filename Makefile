@@ -31,7 +31,7 @@ demo: $(VENV)/.installed-standalone ## build, migrate, load the demo and serve i
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py dxq_demo_accounts
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(PY) manage.py runserver $(HOST):$(PORT) --noreload
+	$(PY) manage.py runserver $(HOST):$(PORT) --noreload --insecure
 
 test: $(VENV)/.installed-test ## run the whole suite (SQLite; real Redis worker and Chromium when present)
 	DJANGO_SETTINGS_MODULE=conf.settings.test $(PY) -m pytest $(PYTEST_ARGS)
@@ -48,13 +48,15 @@ quality: $(VENV)/.installed-quality $(VENV)/.installed-test ## ruff and the impo
 bench: $(VENV)/.installed-test ## run the benchmarks; each writes build/bench/<name>.json
 	$(PY) -m benchmarks.run $(BENCH)
 
-translations: $(VENV)/.installed-dev ## extract, fill from the glossary, check and compile (ja)
+translations: $(VENV)/.installed-dev ## extract, fill from the glossary, validate (edx-i18n-tools), compile
 	@for pkg in $(PACKAGES) conf; do \
 	  (cd $$pkg && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin makemessages -l ja \
 	      --no-obsolete --no-location --ignore 'migrations/*' --ignore 'tests/*' \
 	      --ignore 'requirements/*' --ignore 'tutor/*' >/dev/null) || exit 1; \
 	done
 	$(PY) bin/translate_ja.py $(PACKAGES) conf
+	@for pkg in $(PACKAGES); do (cd $$pkg && ../$(VENV)/bin/i18n_tool validate) || exit 1; done
+	@(cd conf && ../$(VENV)/bin/i18n_tool validate -c locale/config.yaml) || exit 1
 	$(PY) bin/check_translations.py $(PACKAGES) conf
 	@for pkg in $(PACKAGES) conf; do \
 	  (cd $$pkg && env -u DJANGO_SETTINGS_MODULE ../$(VENV)/bin/django-admin compilemessages -l ja \

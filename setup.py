@@ -3,7 +3,7 @@
 import os
 import re
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -45,7 +45,7 @@ setup(
     long_description_content_type="text/markdown",
     license="AGPL-3.0",
     python_requires=">=3.11",
-    packages=find_packages(include=[f"{p}*" for p in PACKAGES]),
+    packages=find_namespace_packages(include=[f"{p}*" for p in PACKAGES]),
     include_package_data=True,
     zip_safe=False,
     install_requires=load_requirements("conf/requirements/base.in"),

@@ -27,6 +27,10 @@ def main(package_dirs):
             po.metadata["Language"] = "ja"
             po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
             po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
+            po.metadata["Project-Id-Version"] = "openedx-dx-quest"
+            po.metadata["Last-Translator"] = "DX Quest team (conf/locale/ja_glossary.json)"
+            po.metadata["Language-Team"] = "Japanese"
+            po.metadata["PO-Revision-Date"] = po.metadata.get("POT-Creation-Date", "")
             for entry in po:
                 key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
                 text = glossary.get(key)

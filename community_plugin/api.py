@@ -5,8 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from casestudy_xblock import platform
-
+from . import platform
 from .models import Membership, Space
 
 

@@ -3,6 +3,7 @@ workbench, Django admin, login/logout and the language switch."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.urls import URLResolver, include, path, re_path
 from edx_django_utils.plugins import get_plugin_url_patterns
 
@@ -10,14 +11,17 @@ from conf.portal import views as portal_views
 
 
 def workbench_patterns():
-    """xblock-sdk's workbench URLs, less its own copy of the Django admin (mounted below)."""
+    """xblock-sdk's workbench URLs for signed-in people only, less its own copy of the Django
+    admin (mounted below)."""
     from workbench import urls as workbench_urls
 
-    return [
-        pattern
-        for pattern in workbench_urls.urlpatterns
-        if not (isinstance(pattern, URLResolver) and pattern.app_name == "admin")
-    ]
+    patterns = []
+    for pattern in workbench_urls.urlpatterns:
+        if isinstance(pattern, URLResolver):
+            continue  # the workbench's admin include
+        pattern.callback = login_required(pattern.callback)
+        patterns.append(pattern)
+    return patterns
 
 
 urlpatterns = [

@@ -1,17 +1,15 @@
 """Defaults for every environment. Production only derives values from these."""
 
-from pathlib import Path
+from casestudy_xblock.settings.helpers import add_locale_dir, apply_defaults
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "conf" / "locale"
+#: Every setting matching_plugin reads, with its default.
+DEFAULTS = {
+    # Hours a week a talent promises for the two-month collaboration (PROGRAM.md: 6+ hours).
+    "DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK": 6,
+}
 
 
 def plugin_settings(settings):
-    """Add matching_plugin's defaults to the LMS/Studio (or standalone) settings module."""
-    # Hours a week a talent promises for the two-month collaboration (PROGRAM.md: 6+ hours).
-    settings.DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK = getattr(
-        settings, "DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK", 6
-    )
-    # Our Japanese catalogues (conf/locale, Open edX's layout), found in the LMS as standalone.
-    locale_paths = list(getattr(settings, "LOCALE_PATHS", []))
-    if str(LOCALE_DIR) not in map(str, locale_paths):
-        settings.LOCALE_PATHS = [*locale_paths, LOCALE_DIR]
+    """Add this package's defaults and Japanese catalogues to the host project's settings."""
+    apply_defaults(settings, DEFAULTS)
+    add_locale_dir(settings, __file__)

@@ -1,9 +1,10 @@
-"""Production: values come from the operator's configuration (Tutor patches, YAML)."""
+"""Production: values come from the operator's configuration (Tutor patches, LMS YAML)."""
+
+from casestudy_xblock.settings.helpers import apply_env_tokens
+
+from .common import DEFAULTS
 
 
 def plugin_settings(settings):
-    """Derive production values; anything not configured keeps the common default."""
-    env_tokens = getattr(settings, "ENV_TOKENS", {}) or {}
-    for key, value in env_tokens.items():
-        if key.startswith("DXQ_MATCHING_"):
-            setattr(settings, key, value)
+    """Take the operator's values for our settings; anything not configured keeps its default."""
+    apply_env_tokens(settings, DEFAULTS)

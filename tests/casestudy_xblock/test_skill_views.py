@@ -11,6 +11,12 @@ PAGE = reverse("dxq_casestudy:skills")
 API = reverse("dxq_casestudy:skills_api")
 
 
+def english(client):
+    """The client as someone who chose English with the language switch."""
+    client.cookies["django_language"] = "en"
+    return client
+
+
 def _text(response):
     return response.content.decode()
 
@@ -42,14 +48,14 @@ def test_page_in_japanese_for_anonymous_users(client):
 
 
 def test_page_shows_confidence_labels(client):
-    html = _text(client.get(PAGE, HTTP_ACCEPT_LANGUAGE="en"))
+    html = _text(english(client).get(PAGE))
     assert 'class="dxq-confidence">Confidence: Medium</span>' in html
     assert "Confidence: High" in html
     assert "Confidence: Medium to high" in html
 
 
-def test_page_in_english_via_accept_language(client):
-    response = client.get(PAGE, HTTP_ACCEPT_LANGUAGE="en")
+def test_page_in_english_via_the_language_switch_cookie(client):
+    response = english(client).get(PAGE)
     html = _text(response)
     assert response.status_code == 200
     assert '<html lang="en">' in html
@@ -66,13 +72,13 @@ def test_page_in_english_via_language_cookie(client):
 
 
 def test_english_page_falls_back_to_japanese_names_marked_as_japanese(client):
-    html = _text(client.get(PAGE, HTTP_ACCEPT_LANGUAGE="en"))
+    html = _text(english(client).get(PAGE))
     # DSS-L item names exist only in Japanese: shown with lang="ja" for screen readers
     assert '<span lang="ja">変化への適応</span>' in html
 
 
 def test_v2_draft_edition(client):
-    response = client.get(PAGE, {"edition": "v2"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = english(client).get(PAGE, {"edition": "v2"})
     html = _text(response)
     assert response.status_code == 200
     assert "<strong>Unverified draft:</strong>" in html
@@ -84,7 +90,7 @@ def test_v2_draft_edition(client):
 
 
 def test_v1_is_the_default_and_marked_current(client):
-    html = _text(client.get(PAGE, HTTP_ACCEPT_LANGUAGE="en"))
+    html = _text(english(client).get(PAGE))
     assert 'href="?edition=v1" aria-current="page"' in html
     assert "5 categories, 12 subcategories, 49 skill items." in html
     assert "dxq-notice--draft" not in html
@@ -98,7 +104,7 @@ def test_default_edition_comes_from_settings(client, settings):
 
 
 def test_filter_keeps_matching_items_only(client):
-    response = client.get(PAGE, {"q": "リーダー"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = english(client).get(PAGE, {"q": "リーダー"})
     html = _text(response)
     assert response.status_code == 200
     assert "dss-p/v1/PS-1-1" in html
@@ -109,13 +115,13 @@ def test_filter_keeps_matching_items_only(client):
 
 
 def test_filter_without_match_says_so(client):
-    html = _text(client.get(PAGE, {"q": "<script>"}, HTTP_ACCEPT_LANGUAGE="en"))
+    html = _text(english(client).get(PAGE, {"q": "<script>"}))
     assert "No skill item matches “&lt;script&gt;”" in html
     assert "<script>" not in html
 
 
 def test_bad_edition_on_the_page_shows_a_message_and_the_default(client):
-    response = client.get(PAGE, {"edition": "v9"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = english(client).get(PAGE, {"edition": "v9"})
     html = _text(response)
     assert response.status_code == 400
     assert 'role="alert">Unknown edition “v9”. Choose one of: v1, v2.' in html
@@ -181,7 +187,7 @@ def test_api_v2_and_query(client):
 
 
 def test_api_bad_edition_is_400_with_a_message(client):
-    response = client.get(API, {"edition": "v3"}, HTTP_ACCEPT_LANGUAGE="en")
+    response = english(client).get(API, {"edition": "v3"})
     assert response.status_code == 400
     assert response.json() == {"error": "Unknown edition “v3”. Choose one of: v1, v2."}
 
@@ -195,7 +201,7 @@ def test_api_error_is_translated_in_the_active_language(client, monkeypatch):
     monkeypatch.setattr(views, "gettext", fake_gettext)
     error = client.get(API, {"edition": "v3"}).json()["error"]
     assert error.startswith("[ja] Unknown edition")
-    error = client.get(API, {"edition": "v3"}, HTTP_ACCEPT_LANGUAGE="en").json()["error"]
+    error = english(client).get(API, {"edition": "v3"}).json()["error"]
     assert error.startswith("[en] ")
 
 

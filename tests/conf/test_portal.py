@@ -67,9 +67,37 @@ def test_home_page_in_japanese_says_who_you_are(client, demo_accounts):
 
 def test_home_page_in_english(client, demo_accounts):
     client.force_login(demo_accounts["hub"])
-    page = client.get("/home/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/home/"})
+    assert response["Location"] == "/home/"
+    page = client.get("/home/").content.decode()
     assert '<html lang="en">' in page
     assert "Regional hub user" in page
+
+
+def test_japanese_first_whatever_the_browser_asks(client, demo_accounts):
+    client.force_login(demo_accounts["hub"])
+    page = client.get("/home/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="ja">' in page
+    client.cookies["django_language"] = "xx"  # an unknown choice falls back to Japanese
+    assert '<html lang="ja">' in client.get("/home/").content.decode()
+
+
+def test_error_pages_are_ours_and_in_japanese(client, demo_accounts):
+    client.force_login(demo_accounts["learner1"])
+    forbidden = client.get("/dxq/matching/organization/")
+    assert forbidden.status_code == 403
+    assert "このページは開けません" in forbidden.content.decode()
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert "ページが見つかりません" in missing.content.decode()
+
+
+def test_workbench_needs_login(client, demo_accounts):
+    assert client.get("/workbench/")["Location"].startswith("/login/")
+    client.force_login(demo_accounts["operator"])
+    page = client.get("/workbench/").content.decode()
+    assert '<html lang="ja">' in page
+    assert "XBlock ワークベンチ" in page
 
 
 def test_demo_command_prints_accounts_and_password(db, capsys):

@@ -1,6 +1,5 @@
 """Helpers of the end-to-end tests: the off-server guard, the axe check, login and language."""
 
-import warnings
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
 
@@ -18,13 +17,6 @@ FAILING_IMPACTS = ("serious", "critical")
 
 #: Violations known on pages this project does not render itself: {path prefix: {rule: why}}.
 #: They are reported as warnings instead of failures; remove an entry once it is fixed.
-KNOWN_AXE_ISSUES = {
-    "/workbench/": {
-        "html-has-lang": "xblock-sdk's workbench/index.html has <html> without lang",
-        "document-title": "xblock-sdk's workbench/index.html has no <title>",
-    },
-}
-
 _AXE = Axe()
 
 
@@ -93,15 +85,6 @@ class Guard:
 # --- accessibility ------------------------------------------------------------------------------
 
 
-def _known_issues(url):
-    path = urlsplit(url).path
-    known = {}
-    for prefix, rules in KNOWN_AXE_ISSUES.items():
-        if path.startswith(prefix):
-            known.update(rules)
-    return known
-
-
 def _describe(violation):
     lines = [f"{violation['id']} [{violation['impact']}] {violation['help']}"]
     for node in violation["nodes"]:
@@ -112,18 +95,7 @@ def _describe(violation):
 def assert_accessible(page):
     """Fail on any serious or critical axe-core violation on the page as it is now."""
     violations = _AXE.run(page).response["violations"]
-    known = _known_issues(page.url)
-    failing = []
-    for violation in violations:
-        if violation["impact"] not in FAILING_IMPACTS:
-            continue
-        if violation["id"] in known:
-            warnings.warn(
-                f"known axe issue on {page.url}: {violation['id']} ({known[violation['id']]})",
-                stacklevel=2,
-            )
-        else:
-            failing.append(_describe(violation))
+    failing = [_describe(v) for v in violations if v["impact"] in FAILING_IMPACTS]
     if failing:
         pytest.fail(f"axe violations on {page.url}:\n" + "\n".join(failing), pytrace=False)
 

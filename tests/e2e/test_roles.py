@@ -131,7 +131,8 @@ def test_learner_is_refused_the_organization_page(page, guard):
     guard.allow_console_error("status of 403")
     response = page.goto(ORGANIZATION)
     assert response.status == 403
-    expect(page.locator("h1")).to_contain_text("403")
+    expect(page.locator("h1")).to_have_text("このページは開けません")
+    expect(page.locator("main a[href='/home/']")).to_be_visible()
     assert_accessible(page)
 
 

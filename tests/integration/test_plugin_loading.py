@@ -41,10 +41,10 @@ def test_entry_points_register_every_app_for_lms_and_studio(wired):
 
 
 def test_plugin_settings_apply_common_then_production(wired):
-    assert wired["settings"]["DXQ_SKILL_STANDARD_EDITION"] == "v1"
-    assert wired["settings"]["DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK"] == 6
-    # ENV_TOKENS (the operator's YAML) override the common default in production.
+    assert wired["settings"]["DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK"] == 6  # the default
+    # ENV_TOKENS (the operator's YAML) override the common defaults in production.
     assert wired["settings"]["DXQ_COMMUNITY_PROGRAM_SPACE_SLUG"] == "manabi-dx-quest"
+    assert wired["settings"]["DXQ_SKILL_STANDARD_EDITION"] == "v2"
 
 
 def test_plugin_urls_are_mounted_under_dxq(wired):
@@ -59,3 +59,10 @@ def test_enrollment_event_receiver_is_connected(wired):
     assert (
         "community_plugin.receivers.on_course_enrollment_created" in wired["enrollment_receivers"]
     )
+
+
+def test_pages_render_inside_the_lms_without_the_standalone_portal(wired):
+    assert wired["pages"] == {
+        "dxq_casestudy:skills": {"status": 200, "h1": "DX推進スキル標準"},
+        "dxq_community:spaces": {"status": 200, "h1": "参加しているコミュニティ"},
+    }

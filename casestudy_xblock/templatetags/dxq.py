@@ -1,0 +1,19 @@
+"""Template tags shared by every DX Quest page."""
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+
+register = template.Library()
+
+
+@register.simple_tag
+def optional_url(name, *args):
+    """The URL named ``name``, or "" where the host project has no such page.
+
+    Our pages render inside the LMS and in the standalone project; some links (the portal home,
+    the language switch) exist in only one of them.
+    """
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return ""
