@@ -76,16 +76,21 @@ def write(records: Iterable[dict], out_dir: Path | str = DEFAULT_OUT_DIR) -> lis
     return paths
 
 
+def _number(value: float) -> str:
+    """Whole numbers with separators; small measurements keep two decimals."""
+    return f"{value:,.0f}" if value >= 100 or float(value).is_integer() else f"{value:.2f}"
+
+
 def table(records: Iterable[dict]) -> str:
     """A plain-text table: name, value, unit, anchor, anchor value, ratio."""
     header = ("name", "value", "unit", "anchor", "anchor value", "ratio")
     rows = [header] + [
         (
             r["name"],
-            f"{r['value']:,.0f}",
+            _number(r["value"]),
             r["unit"],
             r["anchor"],
-            f"{r['anchor_value']:,.0f}",
+            _number(r["anchor_value"]),
             f"{r['ratio']:.1f}x",
         )
         for r in records
