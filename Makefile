@@ -30,6 +30,7 @@ demo: $(VENV)/.installed-standalone ## build, migrate, load the demo and serve i
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py dxq_demo_accounts
+	$(PY) manage.py dxq_demo_case
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload --insecure
 

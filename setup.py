@@ -50,6 +50,7 @@ setup(
     zip_safe=False,
     install_requires=load_requirements("conf/requirements/base.in"),
     entry_points={
+        "xblock.v1": ["dxq_case = casestudy_xblock.blocks.case:CaseStudyBlock"],
         "lms.djangoapp": APP_CONFIGS,
         "cms.djangoapp": APP_CONFIGS,
     },

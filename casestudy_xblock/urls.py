@@ -1,6 +1,6 @@
 """URLs of casestudy_xblock, mounted by the plugin framework at ``dxq/casestudy/``."""
 
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -9,4 +9,5 @@ app_name = "dxq_casestudy"
 urlpatterns = [
     path("skills/", views.skill_standard, name="skills"),
     path("skills/api/", views.skills_api, name="skills_api"),
+    path("datasets/", include("casestudy_xblock.dataset_views")),
 ]

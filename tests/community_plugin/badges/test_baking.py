@@ -91,6 +91,7 @@ def test_png_round_trip(version, payload, keyword):
 
 def test_baked_png_decodes_with_pypng():
     import png
+
     baked = baking.bake(tiny_png(), ASSERTION, 2)
     width, height, rows, info = png.Reader(bytes=baked).read()
     assert (width, height) == (2, 1)

@@ -1,0 +1,184 @@
+"""The block's door to the datasets engine (``casestudy_xblock.api``, ADR 0007).
+
+Each function looks its API function up when it runs, so the block works (and says
+"preparing") where the engine is not installed yet, and never loads a whole dataset: pages
+and aggregates are bounded by the engine. Failures are logged and reported as ``None``.
+"""
+
+import hashlib
+import importlib
+import json
+import logging
+from datetime import date, datetime, time
+from decimal import Decimal
+
+log = logging.getLogger(__name__)
+
+READY = "ready"
+MISSING = "missing"
+FAILED = "failed"
+AGGREGATES = ("count", "sum", "avg", "min", "max")
+CHART_GROUPS = 50
+NUMERIC_TYPES = ("int", "float", "double", "decimal", "numeric", "real", "bigint", "smallint")
+
+
+def api_function(name):
+    """``casestudy_xblock.api.<name>``, or None when that API does not exist (yet)."""
+    try:
+        module = importlib.import_module("casestudy_xblock.api")
+    except ImportError:  # pragma: no cover - the package is always there
+        return None
+    return getattr(module, name, None)
+
+
+def jsonable(value):
+    """A value from the engine that JSON can carry (dates as ISO text, decimals as floats)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return str(value)
+
+
+def columns_of(info):
+    """``[{"name", "type", "numeric", "missing"}]`` from a ``get_dataset`` answer."""
+    raw = info.get("columns") or (info.get("profile") or {}).get("columns") or []
+    columns = []
+    for column in raw:
+        if isinstance(column, str):
+            column = {"name": column}
+        if not isinstance(column, dict) or not column.get("name"):
+            continue
+        kind = str(column.get("type") or "").lower()
+        numeric = column.get("kind") == "number" or any(t in kind for t in NUMERIC_TYPES)
+        columns.append(
+            {
+                "name": str(column["name"]),
+                "type": kind,
+                "numeric": numeric,
+                "missing": column.get("missing", column.get("nulls")),
+            }
+        )
+    return columns
+
+
+def row_count(info):
+    profile = info.get("profile") or {}
+    for value in (info.get("rows"), profile.get("rows"), profile.get("row_count")):
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def dataset_info(sha256):
+    """``get_dataset(sha256)`` as a dict with at least ``status``; ``"missing"`` when the
+    engine does not know the file (or is not installed)."""
+    get_dataset = api_function("get_dataset")
+    if get_dataset is None:
+        return {"status": MISSING, "engine": False}
+    try:
+        info = get_dataset(sha256)
+    except Exception:  # the engine's "not found" and its failures alike
+        log.info("Dataset %s is not available", sha256, exc_info=True)
+        return {"status": MISSING}
+    if not info:
+        return {"status": MISSING}
+    info = dict(info)
+    info.setdefault("status", MISSING)
+    return info
+
+
+def page(sha256, number, size, sort=None, descending=False):
+    """One page of rows (``number`` from 1): ``{"columns", "rows", "total"}`` or None."""
+    dataset_page = api_function("dataset_page")
+    if dataset_page is None:
+        return None
+    try:
+        result = dataset_page(
+            sha256, page=number, page_size=size, sort=sort, descending=bool(descending)
+        )
+    except Exception:
+        log.warning("Reading a page of dataset %s failed", sha256, exc_info=True)
+        return None
+    rows = [jsonable(list(row)) for row in result.get("rows", [])]
+    names = [c.get("name") if isinstance(c, dict) else str(c) for c in result.get("columns", [])]
+    return {"columns": names, "rows": rows, "total": result.get("total")}
+
+
+def aggregate(sha256, group_by, agg, value=None):
+    """``{"labels", "values"}`` of at most :data:`CHART_GROUPS` groups, or None."""
+    dataset_aggregate = api_function("dataset_aggregate")
+    if dataset_aggregate is None:
+        return None
+    try:
+        result = dataset_aggregate(
+            sha256, group_by=group_by, agg=agg, value=value, limit=CHART_GROUPS
+        )
+    except Exception:
+        log.warning("Aggregating dataset %s failed", sha256, exc_info=True)
+        return None
+    labels = [jsonable(label) for label in result.get("labels", [])][:CHART_GROUPS]
+    values = [jsonable(v) for v in result.get("values", [])][: len(labels)]
+    return {"labels": labels, "values": values}
+
+
+def _cache():
+    try:
+        from django.core.cache import cache
+    except ImportError:  # pragma: no cover
+        return None
+    return cache
+
+
+def evaluate(sql, tables):
+    """``(True, value)`` of an expected-answer query over ``{slug: sha256}``, else
+    ``(False, None)``. Cached: datasets are content-addressed, so the answer never changes."""
+    evaluate_expression = api_function("evaluate_expression")
+    if evaluate_expression is None:
+        return False, None
+    key_source = json.dumps([sql, sorted(tables.items())], ensure_ascii=False)
+    key = "dxq:case:expected:" + hashlib.sha256(key_source.encode()).hexdigest()
+    cache = _cache()
+    cached = cache.get(key) if cache is not None else None
+    if cached is not None:
+        return True, cached["value"]
+    try:
+        value = jsonable(evaluate_expression(sql, dict(tables)))
+    except Exception:
+        log.warning("Expected answer query failed: %s", sql, exc_info=True)
+        return False, None
+    if cache is not None:
+        cache.set(key, {"value": value}, 24 * 3600)
+    return True, value
+
+
+def open_file(sha256):
+    """The file learners download (a binary file object with ``name`` and, from the engine,
+    ``content_type``), or None."""
+    dataset_file = api_function("dataset_file")
+    if dataset_file is None:
+        return None
+    try:
+        result = dataset_file(sha256)
+    except Exception:
+        log.warning("Opening dataset %s failed", sha256, exc_info=True)
+        return None
+    if isinstance(result, str | bytes) or hasattr(result, "__fspath__"):
+        return open(result, "rb")  # noqa: SIM115 - the caller streams and closes it
+    return result
+
+
+def upload_url():
+    """The engine's upload URL (for Studio), or None when it does not exist."""
+    try:
+        from django.urls import NoReverseMatch, reverse
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        return reverse("dxq_casestudy:dataset_upload")
+    except NoReverseMatch:
+        return None
