@@ -63,4 +63,3 @@ def harness(db, sample):
 @pytest.fixture
 def make_harness(db):
     return Harness
-
