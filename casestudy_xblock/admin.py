@@ -1,4 +1,5 @@
-"""Django admin for case datasets: read-only, because a dataset's file is immutable."""
+"""Django admin for case datasets (read-only: a dataset's file is immutable) and skills
+evidence (read-only: blocks record it)."""
 
 import json
 
@@ -6,7 +7,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Dataset
+from .models import Dataset, SkillEvidence
 
 
 @admin.register(Dataset)
@@ -49,6 +50,33 @@ class DatasetAdmin(admin.ModelAdmin):
         if not obj.warnings:
             return "-"
         return format_html("<pre>{}</pre>", json.dumps(obj.warnings, ensure_ascii=False, indent=2))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SkillEvidence)
+class SkillEvidenceAdmin(admin.ModelAdmin):
+    """What learners practised, as the case-study blocks recorded it. Rows can be deleted (for
+    a learner who asks), not added or changed."""
+
+    list_display = ["skill_id", "user", "anonymous_user_id", "source", "block_usage_id", "created"]
+    list_filter = ["source"]
+    list_select_related = ["user"]
+    search_fields = ["skill_id", "user__username", "anonymous_user_id", "block_usage_id"]
+    date_hierarchy = "created"
+    readonly_fields = [
+        "user",
+        "anonymous_user_id",
+        "skill_id",
+        "source",
+        "block_usage_id",
+        "question_id",
+        "created",
+    ]
 
     def has_add_permission(self, request):
         return False

@@ -1,12 +1,16 @@
 """The public Python API of casestudy_xblock that other packages and views call."""
 
-from django.urls import reverse
+from urllib.parse import urlencode
+
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+
+from . import roles
 
 
 def home_links(user, user_roles):
     """Links this package adds to a person's home page (see conf.portal)."""
-    return [
+    links = [
         {
             "title": _("DX Promotion Skill Standard"),
             "text": _(
@@ -16,6 +20,18 @@ def home_links(user, user_roles):
             "url": reverse("dxq_casestudy:skills"),
         }
     ]
+    if roles.LEARNER in user_roles:
+        links.append(
+            {
+                "title": _("My skills"),
+                "text": _(
+                    "The skills of the DX Promotion Skill Standard you have practised in case "
+                    "studies."
+                ),
+                "url": reverse("dxq_casestudy:my_skills"),
+            }
+        )
+    return links
 
 
 # ------------------------------------------------------------------ case datasets (ADR 0007)
@@ -160,3 +176,110 @@ def dataset_file(sha256):
     from .datasets import service
 
     return _dataset_call(service.download, sha256)
+
+
+# ------------------------------------------------------------------ skills evidence
+
+
+def practised_skills(user):
+    """The DSS-P skills ``user`` practised in case-study blocks, in the standard's order.
+
+    ``[{"skill": id, "name_ja", "name_en" (None when the standard has no English name),
+    "count": evidence rows (correct questions and completed units), "first", "last" (aware
+    datetimes), "blocks": [block usage ids, first practised first]}]``. One query, grouped in
+    SQL by skill and block; an anonymous or missing user has none.
+    """
+    from django.db.models import Count, Max, Min
+
+    from . import skills
+    from .models import SkillEvidence
+
+    if not getattr(user, "pk", None):
+        return []
+    rows = (
+        SkillEvidence.objects.filter(user_id=user.pk)
+        .values("skill_id", "block_usage_id")
+        .annotate(count=Count("id"), first=Min("created"), last=Max("created"))
+        .order_by("first", "block_usage_id")
+    )
+    found = {}
+    for row in rows:
+        entry = found.setdefault(
+            row["skill_id"], {"count": 0, "first": row["first"], "last": row["last"], "blocks": []}
+        )
+        entry["count"] += row["count"]
+        entry["first"] = min(entry["first"], row["first"])
+        entry["last"] = max(entry["last"], row["last"])
+        entry["blocks"].append(row["block_usage_id"])
+    order = _standard_order()
+    result = []
+    for skill_id in sorted(found, key=lambda s: (order.get(s, len(order)), s)):
+        node = skills.find(skill_id)
+        result.append(
+            {
+                "skill": skill_id,
+                "name_ja": node.ja if node else skill_id,
+                "name_en": node.en if node else None,
+                **found[skill_id],
+            }
+        )
+    return result
+
+
+def learners_with_skill(skill_id):
+    """Ids of the Django users who practised ``skill_id`` (ascending; one query).
+
+    Raises ``casestudy_xblock.skills.UnknownSkill`` (a ``KeyError``) for an id that is not in
+    the standard. Learners known only by an anonymous workbench id are not users: left out.
+    """
+    from . import skills
+    from .models import SkillEvidence
+
+    if skills.validate_ids([skill_id]):
+        raise skills.UnknownSkill(skill_id, skills.DEFAULT_EDITION)
+    return list(
+        SkillEvidence.objects.filter(skill_id=skill_id, user__isnull=False)
+        .values_list("user_id", flat=True)
+        .distinct()
+        .order_by("user_id")
+    )
+
+
+def _standard_order():
+    """``{node id: position}`` over every edition's categories, subcategories and items."""
+    from . import skills
+
+    order = {}
+    for edition in skills.editions():
+        for category in skills.categories(edition.id):
+            order.setdefault(category.id, len(order))
+            for sub in category.subcategories:
+                order.setdefault(sub.id, len(order))
+                for item in sub.items:
+                    order.setdefault(item.id, len(order))
+    return order
+
+
+# ------------------------------------------------------------------ the demo case in the workbench
+
+
+def workbench_student_id(user):
+    """The xblock-sdk workbench student id (``?student=``) that stands for ``user``: what the
+    learner does there is recorded as theirs (signed, so it cannot be typed for someone else)."""
+    from .evidence import workbench_student_id as signed_id
+
+    return signed_id(user)
+
+
+def demo_case_url(user, unit=1):
+    """The workbench page of demo unit ``unit`` (1-6) as ``user``, or None where the workbench
+    is not mounted (in the LMS)."""
+    from .blocks.scenarios import demo_unit_scenario_id
+
+    try:
+        url = reverse("workbench_show_scenario", args=[demo_unit_scenario_id(unit)])
+    except NoReverseMatch:
+        return None
+    if not getattr(user, "pk", None):
+        return url
+    return f"{url}?{urlencode({'student': workbench_student_id(user)})}"

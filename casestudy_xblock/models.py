@@ -1,6 +1,7 @@
 """Tables of casestudy_xblock. Private to the package: call :mod:`casestudy_xblock.api`."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -74,3 +75,63 @@ class Dataset(models.Model):
     def data_name(self):
         """The storage name of the converted DuckDB file."""
         return f"{self.directory}/data.duckdb"
+
+
+def validate_skill_id(value):
+    """A full id of the DX Promotion Skill Standard (``casestudy_xblock.skills``)."""
+    from . import skills
+
+    if skills.validate_ids([value]):
+        raise ValidationError(
+            _("“%(value)s” is not an id of the DX Promotion Skill Standard."),
+            code="unknown_skill",
+            params={"value": value},
+        )
+
+
+class SkillEvidence(models.Model):
+    """A learner practised a DSS-P skill: a question answered correctly, or a block completed.
+
+    One row per (anonymous id, block usage id, question id, skill id); a block's own skills
+    have an empty question id. ``anonymous_user_id`` is always set; ``user`` is set when the
+    learner is a Django user (always in the LMS; in the workbench, for signed student ids).
+    Written by :mod:`casestudy_xblock.evidence`, read through :mod:`casestudy_xblock.api`.
+    """
+
+    QUESTION = "question"
+    BLOCK = "block"
+    SOURCE_CHOICES = [(QUESTION, _("Question answered correctly")), (BLOCK, _("Unit completed"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    anonymous_user_id = models.CharField(_("anonymous user id"), max_length=64)
+    skill_id = models.CharField(
+        _("skill id"), max_length=100, validators=[validate_skill_id], db_index=True
+    )
+    source = models.CharField(_("kind of evidence"), max_length=16, choices=SOURCE_CHOICES)
+    block_usage_id = models.CharField(_("block usage id"), max_length=255)
+    question_id = models.CharField(_("question id"), max_length=100, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("skill evidence")
+        verbose_name_plural = _("skills evidence")
+        ordering = ["-created"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["anonymous_user_id", "block_usage_id", "question_id", "skill_id"],
+                name="dxq_skillevidence_once",
+            )
+        ]
+
+    def __str__(self):
+        where = (
+            f"{self.block_usage_id}#{self.question_id}" if self.question_id else self.block_usage_id
+        )
+        return f"{self.skill_id} @ {where}"

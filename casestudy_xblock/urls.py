@@ -9,5 +9,6 @@ app_name = "dxq_casestudy"
 urlpatterns = [
     path("skills/", views.skill_standard, name="skills"),
     path("skills/api/", views.skills_api, name="skills_api"),
+    path("skills/mine/", views.my_skills, name="my_skills"),
     path("datasets/", include("casestudy_xblock.dataset_views")),
 ]

@@ -1,12 +1,14 @@
 """Pages of casestudy_xblock."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language, gettext, gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_GET
 
-from . import skills
+from . import api, skills
 
 CONFIDENCE_LEVELS = {
     "high": pgettext_lazy("confidence", "High"),
@@ -188,3 +190,62 @@ def skills_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+def _case_study_url(user):
+    """Where a learner finds a case study: the demo in the workbench (standalone) or the LMS's
+    course dashboard; None when neither exists."""
+    url = api.demo_case_url(user)
+    if url:
+        return url
+    try:
+        return reverse("dashboard")
+    except NoReverseMatch:
+        return None
+
+
+def _category_of(node):
+    """The skill-list category a node belongs to, or None (talent types, roles, DSS-L)."""
+    if isinstance(node, skills.Category):
+        return node
+    category_id = getattr(node, "category_id", None)
+    return skills.find(category_id) if category_id else None
+
+
+@login_required
+@require_GET
+def my_skills(request):
+    """The skills the signed-in learner practised, grouped by DSS-P category (ja/en)."""
+    lang = get_language()
+    groups, blocks = {}, set()
+    for entry in api.practised_skills(request.user):
+        node = skills.find(entry["skill"])
+        category = _category_of(node)
+        key = category.id if category else ""
+        if key not in groups:
+            groups[key] = {
+                "id": key,
+                "name": category.name(lang) if category else gettext("Other skills"),
+                "name_lang": category.name_language(lang) if category else lang,
+                "skills": [],
+            }
+        groups[key]["skills"].append(
+            {
+                "id": entry["skill"],
+                "name": node.name(lang) if node else entry["skill"],
+                "name_lang": node.name_language(lang) if node else "en",
+                "count": entry["count"],
+                "units": len(entry["blocks"]),
+                "first": entry["first"],
+                "last": entry["last"],
+            }
+        )
+        blocks.update(entry["blocks"])
+    ordered = [g for key, g in groups.items() if key] + [g for key, g in groups.items() if not key]
+    context = {
+        "groups": ordered,
+        "skill_count": sum(len(g["skills"]) for g in ordered),
+        "unit_count": len(blocks),
+        "case_study_url": _case_study_url(request.user),
+    }
+    return render(request, "casestudy_xblock/my_skills.html", context)

@@ -2,7 +2,8 @@
 
 Each function looks its API function up when it runs, so the block works (and says
 "preparing") where the engine is not installed yet, and never loads a whole dataset: pages
-and aggregates are bounded by the engine. Failures are logged and reported as ``None``.
+and aggregates are bounded by the engine. Failures are logged and reported as ``None``; a
+filter the engine refuses raises :class:`FilterRejected` with the engine's translated message.
 """
 
 import hashlib
@@ -20,6 +21,52 @@ FAILED = "failed"
 AGGREGATES = ("count", "sum", "avg", "min", "max")
 CHART_GROUPS = 50
 NUMERIC_TYPES = ("int", "float", "double", "decimal", "numeric", "real", "bigint", "smallint")
+DATETIME_TYPES = ("date", "time")
+#: Filter operators of the engine (``casestudy_xblock.datasets.filters``), in display order,
+#: and those the learner view offers for each kind of column.
+FILTER_OPERATORS = ("=", "!=", "<", "<=", ">", ">=", "contains")
+OPERATORS_BY_KIND = {
+    "number": ("=", "!=", "<", "<=", ">", ">="),
+    "datetime": ("=", "!=", "<", "<=", ">", ">="),
+    "boolean": ("=", "!="),
+    "text": ("=", "!=", "contains"),
+}
+#: Conditions a learner may combine (the engine allows more; three keep the form short).
+MAX_FILTERS = 3
+#: Codes of ``DatasetRejected`` that mean "these filters are wrong" (the learner can fix them).
+FILTER_CODES = (
+    "unknown_column",
+    "bad_operator",
+    "bad_filter",
+    "too_many_filters",
+    "bad_filter_value",
+)
+
+
+class FilterRejected(Exception):
+    """Filters the engine refused: ``code`` (see FILTER_CODES) and its translated ``message``."""
+
+    def __init__(self, code, message):
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def rejection(code, **params):
+    """:class:`FilterRejected` with the engine's message for ``code`` in the active language
+    (``casestudy_xblock.api.DatasetRejected``), or None when the engine is not installed."""
+    rejected = api_function("DatasetRejected")
+    if rejected is None:
+        return None
+    error = rejected(code, params)
+    return FilterRejected(error.code, error.message)
+
+
+def _refused_filters(error):
+    """The :class:`FilterRejected` an engine failure stands for, or None for other failures."""
+    rejected = api_function("DatasetRejected")
+    if rejected is not None and isinstance(error, rejected) and error.code in FILTER_CODES:
+        return FilterRejected(error.code, error.message)
+    return None
 
 
 def api_function(name):
@@ -44,8 +91,19 @@ def jsonable(value):
     return str(value)
 
 
+def column_kind(column, type_name):
+    """``number``, ``datetime``, ``boolean`` or ``text``: the engine's kind, else guessed."""
+    if column.get("kind") in OPERATORS_BY_KIND:
+        return column["kind"]
+    if any(t in type_name for t in NUMERIC_TYPES):
+        return "number"
+    if any(t in type_name for t in DATETIME_TYPES):
+        return "datetime"
+    return "boolean" if type_name in ("bool", "boolean") else "text"
+
+
 def columns_of(info):
-    """``[{"name", "type", "numeric", "missing"}]`` from a ``get_dataset`` answer."""
+    """``[{"name", "type", "kind", "numeric", "missing"}]`` from a ``get_dataset`` answer."""
     raw = info.get("columns") or (info.get("profile") or {}).get("columns") or []
     columns = []
     for column in raw:
@@ -53,13 +111,14 @@ def columns_of(info):
             column = {"name": column}
         if not isinstance(column, dict) or not column.get("name"):
             continue
-        kind = str(column.get("type") or "").lower()
-        numeric = column.get("kind") == "number" or any(t in kind for t in NUMERIC_TYPES)
+        type_name = str(column.get("type") or "").lower()
+        kind = column_kind(column, type_name)
         columns.append(
             {
                 "name": str(column["name"]),
-                "type": kind,
-                "numeric": numeric,
+                "type": type_name,
+                "kind": kind,
+                "numeric": kind == "number",
                 "missing": column.get("missing", column.get("nulls")),
             }
         )
@@ -92,16 +151,28 @@ def dataset_info(sha256):
     return info
 
 
-def page(sha256, number, size, sort=None, descending=False):
-    """One page of rows (``number`` from 1): ``{"columns", "rows", "total"}`` or None."""
+def page(sha256, number, size, sort=None, descending=False, filters=()):
+    """One page of rows (``number`` from 1): ``{"columns", "rows", "total"}`` or None.
+
+    ``total`` counts the rows that match ``filters`` (``[{"column", "op", "value"}]``).
+    Raises :class:`FilterRejected` when the engine refuses the filters.
+    """
     dataset_page = api_function("dataset_page")
     if dataset_page is None:
         return None
     try:
         result = dataset_page(
-            sha256, page=number, page_size=size, sort=sort, descending=bool(descending)
+            sha256,
+            page=number,
+            page_size=size,
+            sort=sort,
+            descending=bool(descending),
+            filters=list(filters),
         )
-    except Exception:
+    except Exception as error:
+        refused = _refused_filters(error)
+        if refused is not None:
+            raise refused from error
         log.warning("Reading a page of dataset %s failed", sha256, exc_info=True)
         return None
     rows = [jsonable(list(row)) for row in result.get("rows", [])]
@@ -109,16 +180,25 @@ def page(sha256, number, size, sort=None, descending=False):
     return {"columns": names, "rows": rows, "total": result.get("total")}
 
 
-def aggregate(sha256, group_by, agg, value=None):
-    """``{"labels", "values"}`` of at most :data:`CHART_GROUPS` groups, or None."""
+def aggregate(sha256, group_by, agg, value=None, filters=()):
+    """``{"labels", "values"}`` of at most :data:`CHART_GROUPS` groups of the rows that match
+    ``filters``, or None. Raises :class:`FilterRejected` when the engine refuses the filters."""
     dataset_aggregate = api_function("dataset_aggregate")
     if dataset_aggregate is None:
         return None
     try:
         result = dataset_aggregate(
-            sha256, group_by=group_by, agg=agg, value=value, limit=CHART_GROUPS
+            sha256,
+            group_by=group_by,
+            agg=agg,
+            value=value,
+            filters=list(filters),
+            limit=CHART_GROUPS,
         )
-    except Exception:
+    except Exception as error:
+        refused = _refused_filters(error)
+        if refused is not None:
+            raise refused from error
         log.warning("Aggregating dataset %s failed", sha256, exc_info=True)
         return None
     labels = [jsonable(label) for label in result.get("labels", [])][:CHART_GROUPS]

@@ -21,12 +21,13 @@ class HandlerError(Exception):
     """A request the block cannot serve; ``code`` names the message (see messages.ERRORS).
 
     ``status`` 200 means the learner can fix it (``{"ok": false, "code", "message"}``); a 4xx
-    status means the request itself is wrong (``{"error": message, "code"}``).
+    status means the request itself is wrong (``{"error": message, "code"}``). ``message``,
+    when given, is already translated (the datasets engine's own words) and wins over the code's.
     """
 
-    def __init__(self, code, status=400):
+    def __init__(self, code, status=400, message=None):
         super().__init__(code)
-        self.code, self.status = code, status
+        self.code, self.status, self.message = code, status, message
 
 
 def guarded(method):
@@ -50,7 +51,7 @@ def guarded(method):
                 raise HandlerError("bad_request")
             result = method(self, data, suffix)
         except HandlerError as error:
-            message = messages.error_message(error.code, self.gettext)
+            message = error.message or messages.error_message(error.code, self.gettext)
             if error.status == 200:
                 result = {"ok": False, "code": error.code, "message": message}
             else:
@@ -79,6 +80,46 @@ def _clean_answer(kind, answer):
     if len(answer) > q.MAX_ANSWER_LENGTH * 2:
         raise HandlerError("too_long", 200)
     return sanitize_plain(answer, q.MAX_ANSWER_LENGTH + 1, single_line=True)
+
+
+def _refused(code, **params):
+    """A :class:`HandlerError` the learner can fix, in the datasets engine's words."""
+    rejected = engine.rejection(code, **params)
+    if rejected is None:
+        return HandlerError("bad_request")
+    return HandlerError(rejected.code, 200, rejected.message)
+
+
+def clean_filters(raw, columns):
+    """The learner's filters as ``[{"column", "op", "value"}]`` for the engine (never SQL).
+
+    Checks the shape, the number (at most :data:`engine.MAX_FILTERS`), the columns (``columns`` is
+    ``{name: column}``) and the operators, and trims text values; the engine checks each value
+    against its column's type and length. Refusals carry the engine's translated message.
+    """
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise HandlerError("bad_request")
+    if len(raw) > engine.MAX_FILTERS:
+        raise _refused("too_many_filters", limit=engine.MAX_FILTERS)
+    cleaned = []
+    for item in raw:
+        if not isinstance(item, Mapping) or not {"column", "op", "value"} <= set(item):
+            raise _refused("bad_filter")
+        name, op, value = item["column"], item["op"], item["value"]
+        if not isinstance(name, str) or name not in columns:
+            raise _refused("unknown_column", column=str(name)[:100])
+        if not isinstance(op, str) or op not in engine.FILTER_OPERATORS:
+            raise _refused("bad_operator", op=str(op)[:20])
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, str | int | float)
+        ):
+            raise _refused("bad_filter")
+        if isinstance(value, str):  # the engine refuses one that is too long
+            value = sanitize_plain(value, single_line=True)
+        cleaned.append({"column": name, "op": op, "value": value})
+    return cleaned
 
 
 class LearnerHandlersMixin:
@@ -166,24 +207,52 @@ class LearnerHandlersMixin:
 
     @guarded
     def dataset_page(self, data, suffix=""):
-        """One page of rows: ``{"dataset": slug, "page": 1.., "sort": column, "descending"}``."""
-        dataset, columns, _info = self.ready_dataset(data.get("dataset"))
+        """One page of rows: ``{"dataset": slug, "page": 1.., "sort": column, "descending",
+        "filters": [{"column", "op", "value"}]}``. ``total`` counts the matching rows and
+        ``rows_total`` all of them."""
+        dataset, columns, info = self.ready_dataset(data.get("dataset"))
         number, sort = data.get("page", 1), data.get("sort") or None
         if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 10**7:
             raise HandlerError("bad_request")
         if sort is not None and sort not in columns:
             raise HandlerError("unknown_column", 200)
+        filters = clean_filters(data.get("filters"), columns)
         size = self.page_size()
-        result = engine.page(dataset["sha256"], number, size, sort, bool(data.get("descending")))
-        if result is None:
-            raise HandlerError("dataset_error", 200)
+        result = self.engine_read(
+            engine.page,
+            dataset["sha256"],
+            number,
+            size,
+            sort,
+            bool(data.get("descending")),
+            filters=filters,
+        )
         total = result["total"] if isinstance(result["total"], int) else None
         pages = max(1, math.ceil(total / size)) if total is not None else None
-        return {"ok": True, **result, "page": number, "pages": pages, "page_size": size}
+        return {
+            "ok": True,
+            **result,
+            "page": number,
+            "pages": pages,
+            "page_size": size,
+            "rows_total": engine.row_count(info) if filters else total,
+            "filtered": bool(filters),
+        }
+
+    def engine_read(self, read, *args, **kwargs):
+        """``read(*args, **kwargs)`` of the datasets engine; refusals become handler errors."""
+        try:
+            result = read(*args, **kwargs)
+        except engine.FilterRejected as refused:
+            raise HandlerError(refused.code, 200, refused.message) from refused
+        if result is None:
+            raise HandlerError("dataset_error", 200)
+        return result
 
     @guarded
     def dataset_chart(self, data, suffix=""):
-        """Aggregates for a chart: ``{"dataset", "x": column, "agg", "y": column, "kind"}``."""
+        """Aggregates for a chart: ``{"dataset", "x": column, "agg", "y": column, "kind",
+        "filters": [{"column", "op", "value"}]}``."""
         dataset, columns, _info = self.ready_dataset(data.get("dataset"))
         x, agg, y = data.get("x"), data.get("agg", "count"), data.get("y") or None
         kind = data.get("kind", "bar")
@@ -191,9 +260,15 @@ class LearnerHandlersMixin:
             raise HandlerError("bad_request")
         if x not in columns or (agg != "count" and (y not in columns or not columns[y]["numeric"])):
             raise HandlerError("unknown_column", 200)
-        result = engine.aggregate(dataset["sha256"], x, agg, None if agg == "count" else y)
-        if result is None:
-            raise HandlerError("dataset_error", 200)
+        filters = clean_filters(data.get("filters"), columns)
+        result = self.engine_read(
+            engine.aggregate,
+            dataset["sha256"],
+            x,
+            agg,
+            None if agg == "count" else y,
+            filters=filters,
+        )
         measure = self.gettext(messages.AGGREGATES[agg])
         if agg != "count":
             measure = self.gettext("%(aggregate)s of %(column)s") % {
@@ -201,7 +276,20 @@ class LearnerHandlersMixin:
                 "column": y,
             }
         caption = self.gettext("%(measure)s by %(column)s") % {"measure": measure, "column": x}
-        return {"ok": True, **result, "kind": kind, "title": caption, "x": x, "y": measure}
+        if filters:
+            caption = self.gettext("%(title)s (filtered: %(conditions)s)") % {
+                "title": caption,
+                "conditions": render.filters_text(self, filters),
+            }
+        return {
+            "ok": True,
+            **result,
+            "kind": kind,
+            "title": caption,
+            "x": x,
+            "y": measure,
+            "filtered": bool(filters),
+        }
 
     @XBlock.handler
     def download_dataset(self, request, suffix=""):

@@ -95,6 +95,20 @@ AGGREGATES = {
     "max": gettext_noop("Maximum"),
 }
 
+#: Filter operators as the learner reads them in the filter builder's select.
+FILTER_OPERATORS = {
+    "=": gettext_noop("equals (=)"),
+    "!=": gettext_noop("does not equal (≠)"),
+    "<": gettext_noop("is less than (<)"),
+    "<=": gettext_noop("is at most (≤)"),
+    ">": gettext_noop("is greater than (>)"),
+    ">=": gettext_noop("is at least (≥)"),
+    "contains": gettext_noop("contains"),
+}
+
+#: Symbols of the operators in a chart's caption ("contains" has a message of its own).
+FILTER_SYMBOLS = {"=": "=", "!=": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+
 KINDS = {
     "numeric": gettext_noop("Number"),
     "single": gettext_noop("One choice"),

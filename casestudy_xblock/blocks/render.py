@@ -84,6 +84,20 @@ def feedback(block, question, correct, detail=None):
     return {"correct": bool(correct), **shown, "detail": lines}
 
 
+def filters_text(block, filters):
+    """``region = 東, amount ≥ 100`` (``、`` between conditions in Japanese): the conditions
+    of a filtered chart, for its caption."""
+    parts = []
+    for item in filters:
+        value = "–" if item["value"] is None else item["value"]
+        if item["op"] == "contains":
+            text = block.gettext("%(column)s contains “%(value)s”")
+            parts.append(text % {"column": item["column"], "value": value})
+        else:
+            parts.append(f"{item['column']} {messages.FILTER_SYMBOLS[item['op']]} {value}")
+    return (", " if block.language() == "en" else "、").join(parts)
+
+
 def choice_label(question, choice_id, lang):
     for choice in question.get("choices") or []:
         if choice.get("id") == choice_id:
@@ -171,5 +185,6 @@ def learner_context(block, preview=False):
         ],
         "datasets": [_dataset(block, d, lang) for d in block.datasets],
         "aggregates": [(code, block.gettext(label)) for code, label in messages.AGGREGATES.items()],
+        "max_filters": engine.MAX_FILTERS,
         "questions": [_question(block, i, q, lang, preview) for i, q in enumerate(block.questions)],
     }

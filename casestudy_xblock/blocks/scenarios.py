@@ -1,8 +1,20 @@
-"""The workbench scenario: a short bilingual case built in code (no datasets), one question of
-each kind. The full demo case comes from ``casestudy_xblock.demo``."""
+"""The workbench scenarios of ``dxq_case``.
+
+0. a short bilingual case built in code (no datasets), one question of each kind;
+1-6. one scenario per unit of the demo case 「やまなみ精工のDX」 (``casestudy_xblock.demo``).
+
+There is no scenario with all six units in one ``<vertical_demo>``: xblock-sdk's vertical
+renders the template ``vertical.html`` from ``sample_xblocks.basic``, which the standalone
+project's template settings do not include (the page would fail with TemplateDoesNotExist).
+
+The demo units refer to their datasets by sha256; ``manage.py dxq_demo_case`` uploads them
+(until it has, each dataset shows that it is not available yet). The workbench names the
+scenarios ``dxq_case.<index>``: :func:`scenario_id` gives those names.
+"""
 
 from lxml import etree
 
+from . import messages
 from .olx import content_to_node
 
 
@@ -151,5 +163,41 @@ def case_xml(content, url_name=None):
     return etree.tostring(node, encoding="unicode")
 
 
+#: The workbench's name for this block type (the ``xblock.v1`` entry point).
+BLOCK_TYPE = "dxq_case"
+SAMPLE_TITLE = "DX Quest: case study (sample) / ケーススタディ（サンプル）"
+DEMO_TITLE = ("やまなみ精工のDX", "Yamanami Seiko's DX")
+#: Position of the demo's first unit among the scenarios, and how many units it has.
+FIRST_DEMO_UNIT = 1
+DEMO_UNITS = 6
+
+
+def scenario_id(index):
+    """The workbench's id of scenario ``index`` (``reverse("workbench_show_scenario", ...)``)."""
+    return f"{BLOCK_TYPE}.{index}"
+
+
+def demo_unit_scenario_id(unit=1):
+    """The workbench id of demo unit ``unit`` (1-6)."""
+    if not 1 <= unit <= DEMO_UNITS:
+        raise ValueError(f"The demo case has units 1 to {DEMO_UNITS}, not {unit!r}")
+    return scenario_id(FIRST_DEMO_UNIT + unit - 1)
+
+
+def _unit_title(number, content):
+    """「やまなみ精工のDX 1. 現状把握・課題特定 / Yamanami Seiko's DX 1. Understanding …」: the
+    unit's Japanese heading (its display name up to the colon) and its stage in English."""
+    heading = content["display_name"].split("：")[0]
+    stage = messages.STAGES.get(content["stage"], content["stage"])
+    return f"{DEMO_TITLE[0]} {heading} / {DEMO_TITLE[1]} {number}. {stage}"
+
+
+def demo_scenarios():
+    """``[(title, xml)]``: the six units of the demo case, in course order."""
+    from ..demo.case import blocks
+
+    return [(_unit_title(n, c), case_xml(c)) for n, c in enumerate(blocks(), start=1)]
+
+
 def scenarios():
-    return [("DX Quest: case study (sample) / ケーススタディ（サンプル）", case_xml(SAMPLE_CASE))]
+    return [(SAMPLE_TITLE, case_xml(SAMPLE_CASE)), *demo_scenarios()]

@@ -71,3 +71,10 @@ class ScoringMixin(ScorableXBlockMixin, CompletableXBlockMixin):
         if not self.completed and self.all_done():
             self.completed = True
             self.emit_completion(1.0)
+        self.record_skill_evidence()
+
+    def record_skill_evidence(self):
+        """Store the skills practised so far (idempotent), for the skills report API."""
+        from ..evidence import record_for_block
+
+        record_for_block(self)

@@ -3,7 +3,8 @@
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
-from . import render
+from . import datasets as engine
+from . import messages, render
 
 loader = ResourceLoader("casestudy_xblock")
 
@@ -35,6 +36,21 @@ class ViewsMixin:
             "correct": _("Correct"),
             "incorrect": _("Not correct"),
             "preview": _("This is a preview: answers are not saved."),
+            "condition": _("Condition %(n)s"),
+            "filterColumn": _("Column"),
+            "filterOperator": _("Comparison"),
+            "filterValue": _("Value"),
+            "remove": _("Remove"),
+            "removeCondition": _("Remove condition %(n)s"),
+            "valueMissing": _("Enter a value for condition %(n)s."),
+            "rowsMatch": _("%(count)s of %(total)s rows match"),
+        }
+
+    def filter_operators(self):
+        """``{column kind: [[operator, label]]}``: what the filter builder offers per kind."""
+        return {
+            kind: [[op, self.gettext(messages.FILTER_OPERATORS[op])] for op in operators]
+            for kind, operators in engine.OPERATORS_BY_KIND.items()
         }
 
     def render_learner(self, preview=False):
@@ -53,6 +69,8 @@ class ViewsMixin:
             {
                 "preview": preview,
                 "strings": self.js_strings(),
+                "operators": self.filter_operators(),
+                "maxFilters": engine.MAX_FILTERS,
                 "datasets": [
                     {"slug": d["slug"], "title": d["title"]["text"], "columns": d["columns"]}
                     for d in context["datasets"]

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from casestudy_xblock import api as casestudy
 from casestudy_xblock import roles
 
 #: Functions ``(user, roles) -> [{"title", "text", "url"}]``, one per package, in this order.
@@ -15,8 +16,45 @@ DEFAULT_PROVIDERS = [
 ]
 
 
-def _portal_links(user_roles):
-    links = []
+def _start_case_link(user):
+    """Learners' first card: unit 1 of the demo case, in the workbench (standalone only:
+    ``demo_case_url`` is None where the workbench is not mounted)."""
+    url = casestudy.demo_case_url(user, unit=1)
+    if not url:
+        return []
+    return [
+        {
+            "title": _("Start the case study"),
+            "text": _(
+                "Yamanami Seiko's DX, unit 1: look into a fictional manufacturer's data, answer "
+                "the questions and see which skills you practise."
+            ),
+            "url": url,
+        }
+    ]
+
+
+def _demo_template_link(user):
+    """Operators' card: the demo case (its first unit; the workbench lists all six), to try
+    and to copy as a template."""
+    url = casestudy.demo_case_url(user, unit=1)
+    if not url:
+        return []
+    return [
+        {
+            "title": _("The demo case as a template"),
+            "text": _(
+                "Yamanami Seiko's DX: six units with data, questions and skills, listed in the "
+                "workbench. Try them, then copy the case to write a new one "
+                "(casestudy_xblock/demo)."
+            ),
+            "url": url,
+        }
+    ]
+
+
+def _portal_links(user, user_roles):
+    links = _start_case_link(user) if roles.LEARNER in user_roles else []
     if roles.ADMINISTRATOR in user_roles:
         links.append(
             {
@@ -33,13 +71,14 @@ def _portal_links(user_roles):
                 "url": reverse("workbench_index"),
             }
         )
+        links.extend(_demo_template_link(user))
     return links
 
 
 def home_context(user):
     """The roles of ``user`` (translated) and the links they can use now."""
     user_roles = roles.roles_of(user)
-    links = _portal_links(user_roles)
+    links = _portal_links(user, user_roles)
     for path in getattr(settings, "DXQ_HOME_LINK_PROVIDERS", DEFAULT_PROVIDERS):
         links.extend(import_string(path)(user, user_roles))
     role_cards = [

@@ -113,7 +113,22 @@ LOGOUT_REDIRECT_URL = "login"
 # xblock-sdk's workbench (where operators try blocks before placing them in Studio).
 WORKBENCH = {"reset_state_on_restart": False, "services": {}}
 DJFS = {"type": "osfs", "directory_root": str(VAR_DIR / "djpyfs"), "url_root": "/static/djpyfs"}
-EXCLUDED_XBLOCKS = set()
+# xblock-sdk's own sample blocks need templates and services this project does not carry: the
+# workbench lists only DX Quest's scenarios.
+EXCLUDED_XBLOCKS = {
+    "allscopes_demo",
+    "attempts_scoreboard_demo",
+    "equality_demo",
+    "filethumbs",
+    "helloworld_demo",
+    "html_demo",
+    "problem_demo",
+    "sidebar_demo",
+    "slider_demo",
+    "textinput_demo",
+    "thumbs",
+    "view_counter_demo",
+}
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

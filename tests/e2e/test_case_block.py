@@ -158,6 +158,7 @@ def test_the_operator_uploads_data_and_the_learner_charts_it(page, dataset_stora
     dataset.locator("[data-action=show-rows]").click()
     rows = dataset.locator("[data-role=rows] tbody tr")
     expect(rows).to_have_count(4)
+    expect(dataset.locator("[data-action=show-rows]")).to_be_hidden()
     dataset.locator("th[aria-sort] button", has_text="amount").click()
     expect(dataset.locator("th[aria-sort=ascending]")).to_have_count(1)
     expect(rows.first.locator("td").nth(2)).to_have_text("50")
@@ -170,9 +171,126 @@ def test_the_operator_uploads_data_and_the_learner_charts_it(page, dataset_stora
     expect(chart.locator("svg[role=img] rect")).to_have_count(2)
     expect(chart.locator("table tbody tr")).to_have_count(2)
     assert_accessible(page)
+
+    # One filter narrows the table and the chart: only 東's rows, one bar.
+    filters = dataset.locator("[data-role=filter-form]")
+    conditions = filters.locator("[data-role=conditions] > li")
+    match = filters.locator("[data-role=match]")
+    filters.locator("[data-action=add-condition]").click()
+    first = conditions.nth(0)
+    expect(first.locator("select[data-role=column]")).to_be_focused()
+    first.get_by_label("列名").select_option("region")
+    expect(first.locator("select[data-role=op] option")).to_have_count(3)  # =, ≠, contains
+    first.get_by_label("値").fill("東")
+    filters.get_by_role("button", name="絞り込みを適用").click()
+    expect(match).to_have_text("4行中2行が一致")
+    expect(rows).to_have_count(2)
+    for index in range(2):
+        expect(rows.nth(index).locator("td").nth(1)).to_have_text("東")
+    expect(chart.locator("svg[role=img] rect")).to_have_count(1)
+    expect(chart.locator("table tbody tr")).to_have_count(1)
+    expect(chart.locator("table tbody td")).to_have_text("220")
+    expect(chart.locator("figcaption")).to_contain_text("絞り込み: region = 東")
+    assert_accessible(page)
+
+    # A second condition, with the keyboard: amount ≤ 100 leaves one row and one bar.
+    filters.locator("[data-action=add-condition]").focus()
+    page.keyboard.press("Enter")
+    second = conditions.nth(1)
+    expect(second.locator("select[data-role=column]")).to_be_focused()
+    second.get_by_label("列名").select_option("amount")
+    expect(second.locator("select[data-role=op] option")).to_have_count(6)
+    second.get_by_label("比較").select_option("<=")
+    second.get_by_label("値").press("Enter")  # empty: explained, nothing sent
+    expect(match).to_have_text("条件2の値を入力してください。")
+    expect(second.get_by_label("値")).to_have_attribute("aria-invalid", "true")
+    expect(second.get_by_label("値")).to_be_focused()
+    page.keyboard.type("100")
+    page.keyboard.press("Enter")
+    expect(match).to_have_text("4行中1行が一致")
+    expect(rows).to_have_count(1)
+    expect(rows.first.locator("td")).to_have_text(["2024-01", "東", "100"])
+    expect(chart.locator("table tbody td")).to_have_text("100")
+    expect(dataset.locator(".dxq-dataset__pager")).to_contain_text("4行中1行が一致")
+
+    # Removing the first condition (keyboard) and applying again: amount ≤ 100 alone.
+    first.get_by_role("button", name="条件1を削除").focus()
+    page.keyboard.press("Enter")
+    expect(conditions).to_have_count(1)
+    expect(conditions.first.locator("select[data-role=column]")).to_be_focused()
+    expect(conditions.first.get_by_label("値")).to_have_value("100")
+    page.keyboard.press("Tab")  # to the comparison
+    page.keyboard.press("Tab")  # to the value
+    expect(conditions.first.get_by_label("値")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(match).to_have_text("4行中3行が一致")
+    expect(rows).to_have_count(3)
+    expect(chart.locator("svg[role=img] rect")).to_have_count(2)
+
+    # A value the column cannot take is explained; the table keeps the last filter.
+    conditions.first.get_by_label("値").fill("たくさん")
+    conditions.first.get_by_label("値").press("Enter")
+    expect(match).to_have_text("値「たくさん」は列「amount」と比較できません。")
+    expect(match).to_have_class(re.compile("is-error"))
+    expect(rows).to_have_count(3)
+    assert_accessible(page)
+
     growth = question(page, "growth")
     growth.locator("input[name=answer]").fill("０．３５")
     growth.locator("button[type=submit]").click()
     expect(growth.locator("[data-role=feedback]")).to_have_class(
         "dxq-question__feedback is-correct"
     )
+
+
+def test_the_operator_adds_a_question_and_a_learner_answers_it(page, demo_users):
+    from casestudy_xblock.api import workbench_student_id
+
+    login(page, "operator")
+    page.goto(SCENARIO + "studio_view/")
+    editor = page.locator(".dxq-case-editor")
+    editor.locator("[data-path='questions:add']").click()
+    item = editor.locator("fieldset[data-field='questions.4']")
+    expect(item.locator("legend").first).to_have_text("設問5")
+    expect(item.locator("[data-path='questions.4:remove']")).to_be_focused()
+    expect(editor.locator("input[data-field='questions.4.id']")).to_have_value("q5")
+    expect(editor.locator("select[data-field='questions.4.kind']")).to_have_value("numeric")
+    editor.locator("textarea[data-field='questions.4.prompt.ja']").fill(
+        "在庫は 900 万円、1日あたりの売上原価は 20 万円です。在庫日数は？"
+    )
+    editor.locator("textarea[data-field='questions.4.prompt.en']").fill(
+        "Stock is worth 9 million yen and the cost of sales is 200,000 yen a day. "
+        "How many days of inventory is that?"
+    )
+    editor.locator("input[data-field='questions.4.answer']").fill("45")
+    editor.locator("select[data-field='questions.4.tolerance.mode']").select_option("abs")
+    editor.locator("input[data-field='questions.4.tolerance.value']").fill("0.5")
+    assert_accessible(page)
+    editor.locator("button[type=submit]").click()
+    expect(editor.locator("[data-role=status]")).to_have_text("保存しました。")
+    expect(editor.locator(".dxq-editor__error")).to_have_count(0)
+
+    page.locator("form.dxq-logout button[type=submit]").click()
+    page.wait_for_url("**/login/")
+    login(page, "learner1")
+    page.goto(f"{SCENARIO}?student={workbench_student_id(demo_users['learner1'])}")
+    case = page.locator(".dxq-case")
+    expect(case.locator("form.dxq-question")).to_have_count(5)
+    added = question(page, "q5")
+    expect(added.locator("legend")).to_have_text("設問5")
+    expect(added).to_contain_text("在庫日数は？")
+    expect(added.locator("[data-role=attempts]")).to_contain_text("3")
+    expect(case.locator("[data-role=score]")).to_contain_text("0 / 6")
+    answer = added.locator("input[name=answer]")
+    feedback = added.locator("[data-role=feedback]")
+    answer.fill("４５．６")  # outside the tolerance of 0.5
+    answer.press("Enter")
+    expect(feedback).to_have_class("dxq-question__feedback is-incorrect")
+    expect(feedback).to_contain_text("不正解です。")
+    answer.fill("44.6")
+    answer.press("Enter")
+    expect(feedback).to_have_class("dxq-question__feedback is-correct")
+    expect(feedback).to_contain_text("正解です。")
+    expect(answer).to_be_disabled()
+    expect(case.locator("[data-role=score]")).to_contain_text("1 / 6")
+    assert_accessible(page)

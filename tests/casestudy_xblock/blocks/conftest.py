@@ -16,15 +16,15 @@ from casestudy_xblock.blocks.scenarios import SAMPLE_CASE
 class Harness:
     """One learner's block: call handlers as the browser does and read what was published."""
 
-    def __init__(self, content, services=None):
-        self.runtime = WorkbenchRuntime(user_id="learner")
+    def __init__(self, content, services=None, user_id="learner"):
+        self.runtime = WorkbenchRuntime(user_id=user_id)
         self.runtime._services["field-data"] = KvsFieldData(DictKeyValueStore())
         self.runtime._services.update(services or {})
         self.events = []
         self.runtime.publish = lambda block, kind, data: self.events.append((kind, data))
         def_id = self.runtime.id_generator.create_definition("dxq_case")
         usage_id = self.runtime.id_generator.create_usage(def_id)
-        keys = ScopeIds("learner", "dxq_case", def_id, usage_id)
+        keys = ScopeIds(user_id, "dxq_case", def_id, usage_id)
         self.block = self.runtime.construct_xblock_from_class(CaseStudyBlock, keys)
         for name, value in copy.deepcopy(content).items():
             setattr(self.block, name, value)

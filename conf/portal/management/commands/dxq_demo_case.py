@@ -24,8 +24,9 @@ class Command(BaseCommand):
             except api.DatasetRejected as error:
                 raise CommandError(f"{filename}: {error}") from error
             current = api.get_dataset(info["sha256"]) or info
-            rows = (current.get("profile") or {}).get("rows", "?")
+            rows = current.get("rows")
+            rows = "?" if rows is None else rows
             self.stdout.write(
-                f"  {slug:<13} {filename:<28} {current['status']:<10} rows={rows} "
+                f"  {slug:<13} {filename:<36} {current['status']:<10} rows={rows} "
                 f"sha256={info['sha256'][:12]}…"
             )
