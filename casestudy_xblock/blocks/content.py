@@ -28,7 +28,7 @@ CONTENT_FIELDS = (
     "skills",
     "max_attempts",
 )
-SQL_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
+SQL_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]{0,62}$")  # as the datasets engine's check_slug
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 FILENAME = re.compile(r"^[^/\\\x00-\x1f]{1,255}$")
 SHORT, LONG = 300, 20_000

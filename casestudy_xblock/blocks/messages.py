@@ -30,7 +30,7 @@ PROBLEMS = {
     ),
     "too_long": gettext_noop("This text is too long."),
     "not_sql_identifier": gettext_noop(
-        "Use lower-case letters, digits and underscores, starting with a letter or an underscore."
+        "Use lower-case letters, digits and underscores, starting with a letter."
     ),
     "not_sha256": gettext_noop("Enter the 64-character SHA-256 of an uploaded dataset."),
     "unknown_stage": gettext_noop("Choose a stage."),

@@ -3,7 +3,7 @@
 from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
-from .. import skills
+from .. import platform, skills
 from ..questions import Problem
 from . import datasets as engine
 from . import messages
@@ -72,6 +72,9 @@ class StudioMixin:
         attrs = getattr(user, "opt_attrs", None) or {}
         role = attrs.get("edx-platform.user_role")
         if attrs.get("edx-platform.user_is_staff") is False and role in (None, "", "student"):
+            raise HandlerError("bad_request", 403)
+        in_open_edx = any(key.startswith("edx-platform.") for key in attrs)
+        if not in_open_edx and not platform.may_author_standalone():
             raise HandlerError("bad_request", 403)
 
     def engine_problems(self, content):

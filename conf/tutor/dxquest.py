@@ -60,13 +60,12 @@ DXQ_MATCHING_MIN_TALENT_HOURS_PER_WEEK = {{ DXQUEST_MATCHING_MIN_TALENT_HOURS_PE
 
 # Tutor's own LMS init task already runs every migration; this names ours so that a failure
 # points at DX Quest. LMS and Studio share one database, so the LMS container is enough.
-# casestudy_xblock (label dxq_casestudy) has no models yet, and `migrate dxq_casestudy` would
-# fail with "does not have migrations": add it here once it has some.
 hooks.Filters.CLI_DO_INIT_TASKS.add_item(
     (
         "lms",
         """
-echo "DX Quest: applying migrations of dxq_community and dxq_matching"
+echo "DX Quest: applying migrations of dxq_casestudy, dxq_community and dxq_matching"
+./manage.py lms migrate dxq_casestudy
 ./manage.py lms migrate dxq_community
 ./manage.py lms migrate dxq_matching
 """,

@@ -158,3 +158,20 @@ def test_the_schema_uses_only_the_field_types_studio_js_draws(harness):
     drawn = {"string", "number", "select", "sql", "lines", "lt", "lt_md", "list", "lt_list"}
     assert types <= drawn | {"skills", "dataset", "correct"}  # the last three: studio.js widgets
     json.dumps(schema)  # JSON all the way down
+
+
+def test_in_the_workbench_only_operators_and_administrators_may_save(make_harness, sample):
+    import crum
+
+    from conf.portal.demo import ensure_demo_accounts
+
+    users = {account.username: user for account, user in ensure_demo_accounts()}
+    harness = make_harness(sample)
+    content = {name: getattr(harness.block, name) for name in ("display_name",)}
+    with crum.impersonate(users["learner1"]):
+        harness.call("save_studio", {"content": {**content}}, status=403)
+    assert harness.block.display_name == sample["display_name"]
+    for username in ("operator", "admin"):
+        with crum.impersonate(users[username]):
+            answer = harness.call("save_studio", {"content": {**content}}, status=200)
+        assert "ok" in answer  # judged on its content, not refused
