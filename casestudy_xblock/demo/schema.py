@@ -11,22 +11,18 @@ from __future__ import annotations
 import re
 import textwrap
 
-STAGES = ("diagnosis", "options", "plan", "change", "new_business", "proposal")
-KINDS = ("numeric", "single", "multiple", "text")
-MATERIAL_KINDS = ("interview", "document", "memo")
-TOLERANCE_MODES = ("abs", "rel")
-BLOCK_FIELDS = (
-    "display_name",
-    "stage",
-    "company",
-    "narrative",
-    "people",
-    "materials",
-    "datasets",
-    "questions",
-    "skills",
-    "max_attempts",
+from ..blocks.content import (  # noqa: F401 (re-exported for case authors)
+    CONTENT_FIELDS,
+    MATERIAL_KINDS,
+    SHA256,
+    SQL_IDENTIFIER,
+    STAGES,
 )
+
+# The shape of ADR 0008 is the block's own: one definition, in casestudy_xblock.blocks.content.
+BLOCK_FIELDS = CONTENT_FIELDS
+KINDS = ("numeric", "single", "multiple", "text")
+TOLERANCE_MODES = ("abs", "rel")
 QUESTION_FIELDS = (
     "id",
     "kind",
@@ -41,8 +37,6 @@ QUESTION_FIELDS = (
     "weight",
 )
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-SQL_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
 SELECT = re.compile(r"(?is)^\s*(with|select)\b")
 
 
