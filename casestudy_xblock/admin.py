@@ -64,10 +64,10 @@ class SkillEvidenceAdmin(admin.ModelAdmin):
     a learner who asks), not added or changed."""
 
     list_display = ["skill_id", "user", "anonymous_user_id", "source", "block_usage_id", "created"]
-    list_filter = ["source"]
+    # A date filter, not date_hierarchy: that one needs MySQL's time-zone tables loaded.
+    list_filter = ["source", "created"]
     list_select_related = ["user"]
     search_fields = ["skill_id", "user__username", "anonymous_user_id", "block_usage_id"]
-    date_hierarchy = "created"
     readonly_fields = [
         "user",
         "anonymous_user_id",
