@@ -7,6 +7,7 @@ request through Django's test client (middleware, templates, database), not thro
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 from .harness import median_seconds, record
@@ -30,10 +31,8 @@ def _setup_django():
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    try:
+    with contextlib.suppress(RuntimeError):  # another benchmark of this run set it up already
         setup_test_environment()
-    except RuntimeError:  # another benchmark of this run set it up already
-        pass
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     return connection
 
