@@ -1,13 +1,11 @@
 """The block's door to the datasets engine (``casestudy_xblock.api``, ADR 0007).
 
-Each function looks its API function up when it runs, so the block works (and says
-"preparing") where the engine is not installed yet, and never loads a whole dataset: pages
-and aggregates are bounded by the engine. Failures are logged and reported as ``None``; a
-filter the engine refuses raises :class:`FilterRejected` with the engine's translated message.
+The block never loads a whole dataset: pages and aggregates are bounded by the engine.
+Failures are logged and reported as ``None``; a filter the engine refuses raises
+:class:`FilterRejected` with the engine's translated message.
 """
 
 import hashlib
-import importlib
 import json
 import logging
 from datetime import date, datetime, time
@@ -51,31 +49,24 @@ class FilterRejected(Exception):
         self.code, self.message = code, message
 
 
+def _api():
+    """``casestudy_xblock.api``, imported when first needed (it needs Django's app registry)."""
+    from .. import api
+
+    return api
+
+
 def rejection(code, **params):
-    """:class:`FilterRejected` with the engine's message for ``code`` in the active language
-    (``casestudy_xblock.api.DatasetRejected``), or None when the engine is not installed."""
-    rejected = api_function("DatasetRejected")
-    if rejected is None:
-        return None
-    error = rejected(code, params)
+    """:class:`FilterRejected` with the engine's message for ``code`` in the active language."""
+    error = _api().DatasetRejected(code, params)
     return FilterRejected(error.code, error.message)
 
 
 def _refused_filters(error):
     """The :class:`FilterRejected` an engine failure stands for, or None for other failures."""
-    rejected = api_function("DatasetRejected")
-    if rejected is not None and isinstance(error, rejected) and error.code in FILTER_CODES:
+    if isinstance(error, _api().DatasetRejected) and error.code in FILTER_CODES:
         return FilterRejected(error.code, error.message)
     return None
-
-
-def api_function(name):
-    """``casestudy_xblock.api.<name>``, or None when that API does not exist (yet)."""
-    try:
-        module = importlib.import_module("casestudy_xblock.api")
-    except ImportError:  # pragma: no cover - the package is always there
-        return None
-    return getattr(module, name, None)
 
 
 def jsonable(value):
@@ -135,12 +126,9 @@ def row_count(info):
 
 def dataset_info(sha256):
     """``get_dataset(sha256)`` as a dict with at least ``status``; ``"missing"`` when the
-    engine does not know the file (or is not installed)."""
-    get_dataset = api_function("get_dataset")
-    if get_dataset is None:
-        return {"status": MISSING, "engine": False}
+    engine does not know the file."""
     try:
-        info = get_dataset(sha256)
+        info = _api().get_dataset(sha256)
     except Exception:  # the engine's "not found" and its failures alike
         log.info("Dataset %s is not available", sha256, exc_info=True)
         return {"status": MISSING}
@@ -157,11 +145,8 @@ def page(sha256, number, size, sort=None, descending=False, filters=()):
     ``total`` counts the rows that match ``filters`` (``[{"column", "op", "value"}]``).
     Raises :class:`FilterRejected` when the engine refuses the filters.
     """
-    dataset_page = api_function("dataset_page")
-    if dataset_page is None:
-        return None
     try:
-        result = dataset_page(
+        result = _api().dataset_page(
             sha256,
             page=number,
             page_size=size,
@@ -183,11 +168,8 @@ def page(sha256, number, size, sort=None, descending=False, filters=()):
 def aggregate(sha256, group_by, agg, value=None, filters=()):
     """``{"labels", "values"}`` of at most :data:`CHART_GROUPS` groups of the rows that match
     ``filters``, or None. Raises :class:`FilterRejected` when the engine refuses the filters."""
-    dataset_aggregate = api_function("dataset_aggregate")
-    if dataset_aggregate is None:
-        return None
     try:
-        result = dataset_aggregate(
+        result = _api().dataset_aggregate(
             sha256,
             group_by=group_by,
             agg=agg,
@@ -206,58 +188,38 @@ def aggregate(sha256, group_by, agg, value=None, filters=()):
     return {"labels": labels, "values": values}
 
 
-def _cache():
-    try:
-        from django.core.cache import cache
-    except ImportError:  # pragma: no cover
-        return None
-    return cache
-
-
 def evaluate(sql, tables):
     """``(True, value)`` of an expected-answer query over ``{slug: sha256}``, else
     ``(False, None)``. Cached: datasets are content-addressed, so the answer never changes."""
-    evaluate_expression = api_function("evaluate_expression")
-    if evaluate_expression is None:
-        return False, None
+    from django.core.cache import cache
+
     key_source = json.dumps([sql, sorted(tables.items())], ensure_ascii=False)
     key = "dxq:case:expected:" + hashlib.sha256(key_source.encode()).hexdigest()
-    cache = _cache()
-    cached = cache.get(key) if cache is not None else None
+    cached = cache.get(key)
     if cached is not None:
         return True, cached["value"]
     try:
-        value = jsonable(evaluate_expression(sql, dict(tables)))
+        value = jsonable(_api().evaluate_expression(sql, dict(tables)))
     except Exception:
         log.warning("Expected answer query failed: %s", sql, exc_info=True)
         return False, None
-    if cache is not None:
-        cache.set(key, {"value": value}, 24 * 3600)
+    cache.set(key, {"value": value}, 24 * 3600)
     return True, value
 
 
 def open_file(sha256):
-    """The file learners download (a binary file object with ``name`` and, from the engine,
-    ``content_type``), or None."""
-    dataset_file = api_function("dataset_file")
-    if dataset_file is None:
-        return None
+    """The file learners download (a Django File with ``name`` and ``content_type``), or None."""
     try:
-        result = dataset_file(sha256)
+        return _api().dataset_file(sha256)
     except Exception:
         log.warning("Opening dataset %s failed", sha256, exc_info=True)
         return None
-    if isinstance(result, str | bytes) or hasattr(result, "__fspath__"):
-        return open(result, "rb")  # noqa: SIM115 - the caller streams and closes it
-    return result
 
 
 def upload_url():
-    """The engine's upload URL (for Studio), or None when it does not exist."""
-    try:
-        from django.urls import NoReverseMatch, reverse
-    except ImportError:  # pragma: no cover
-        return None
+    """The engine's upload URL (for Studio), or None where its URLs are not mounted."""
+    from django.urls import NoReverseMatch, reverse
+
     try:
         return reverse("dxq_casestudy:dataset_upload")
     except NoReverseMatch:

@@ -85,8 +85,6 @@ def _clean_answer(kind, answer):
 def _refused(code, **params):
     """A :class:`HandlerError` the learner can fix, in the datasets engine's words."""
     rejected = engine.rejection(code, **params)
-    if rejected is None:
-        return HandlerError("bad_request")
     return HandlerError(rejected.code, 200, rejected.message)
 
 

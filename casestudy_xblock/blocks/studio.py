@@ -79,8 +79,6 @@ class StudioMixin:
 
     def engine_problems(self, content):
         """Datasets the engine does not know, and expected-answer SQL that fails on them."""
-        if engine.api_function("get_dataset") is None:
-            return []
         problems, ready = [], True
         for index, dataset in enumerate(content["datasets"]):
             status = engine.dataset_info(dataset["sha256"]).get("status")

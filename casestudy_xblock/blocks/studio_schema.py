@@ -8,6 +8,12 @@ def _field(key, kind, label, **extra):
     return {"key": key, "type": kind, "label": label, **extra}
 
 
+def _list_section(key, label, item_label, add_label, fields):
+    """An editor section holding one list of items (people, materials, datasets, questions)."""
+    field = _field(key, "list", label, item_label=item_label, add_label=add_label, fields=fields)
+    return {"title": label, "fields": [field]}
+
+
 def _options(_, labels, codes):
     return [[code, _(labels[code])] for code in codes]
 
@@ -101,79 +107,55 @@ def editor_schema(_):
             "title": _("Situation"),
             "fields": [_field("narrative", "lt_md", _("Narrative (Markdown)"))],
         },
-        {
-            "title": _("People"),
-            "fields": [
-                _field(
-                    "people",
-                    "list",
-                    _("People"),
-                    item_label=_("Person %(n)s"),
-                    add_label=_("Add a person"),
-                    fields=[
-                        _field("name", "lt", _("Full name")),
-                        _field("role", "lt", _("Role")),
-                        _field("note", "lt", _("Note")),
-                    ],
-                )
+        _list_section(
+            "people",
+            _("People"),
+            item_label=_("Person %(n)s"),
+            add_label=_("Add a person"),
+            fields=[
+                _field("name", "lt", _("Full name")),
+                _field("role", "lt", _("Role")),
+                _field("note", "lt", _("Note")),
             ],
-        },
-        {
-            "title": _("Materials"),
-            "fields": [
+        ),
+        _list_section(
+            "materials",
+            _("Materials"),
+            item_label=_("Material %(n)s"),
+            add_label=_("Add a material"),
+            fields=[
+                _field("id", "string", _("Material id")),
                 _field(
-                    "materials",
-                    "list",
-                    _("Materials"),
-                    item_label=_("Material %(n)s"),
-                    add_label=_("Add a material"),
-                    fields=[
-                        _field("id", "string", _("Material id")),
-                        _field(
-                            "kind",
-                            "select",
-                            _("Material type"),
-                            options=_options(_, messages.MATERIAL_KINDS, MATERIAL_KINDS),
-                        ),
-                        _field("title", "lt", _("Title")),
-                        _field("body", "lt_md", _("Text (Markdown)")),
-                    ],
-                )
+                    "kind",
+                    "select",
+                    _("Material type"),
+                    options=_options(_, messages.MATERIAL_KINDS, MATERIAL_KINDS),
+                ),
+                _field("title", "lt", _("Title")),
+                _field("body", "lt_md", _("Text (Markdown)")),
             ],
-        },
-        {
-            "title": _("Datasets"),
-            "fields": [
-                _field(
-                    "datasets",
-                    "list",
-                    _("Datasets"),
-                    item_label=_("Dataset %(n)s"),
-                    add_label=_("Add a dataset"),
-                    fields=[
-                        _field("slug", "string", _("Table name in SQL"), help=_("e.g. sales")),
-                        _field("title", "lt", _("Title")),
-                        _field("description", "lt_md", _("Description (Markdown)")),
-                        _field("sha256", "string", _("SHA-256 of the uploaded file")),
-                        _field("filename", "string", _("File name")),
-                        _field("_dataset", "dataset", _("Upload and status")),
-                    ],
-                )
+        ),
+        _list_section(
+            "datasets",
+            _("Datasets"),
+            item_label=_("Dataset %(n)s"),
+            add_label=_("Add a dataset"),
+            fields=[
+                _field("slug", "string", _("Table name in SQL"), help=_("e.g. sales")),
+                _field("title", "lt", _("Title")),
+                _field("description", "lt_md", _("Description (Markdown)")),
+                _field("sha256", "string", _("SHA-256 of the uploaded file")),
+                _field("filename", "string", _("File name")),
+                _field("_dataset", "dataset", _("Upload and status")),
             ],
-        },
-        {
-            "title": _("Questions"),
-            "fields": [
-                _field(
-                    "questions",
-                    "list",
-                    _("Questions"),
-                    item_label=_("Question %(n)s"),
-                    add_label=_("Add a question"),
-                    fields=_question_fields(_),
-                )
-            ],
-        },
+        ),
+        _list_section(
+            "questions",
+            _("Questions"),
+            item_label=_("Question %(n)s"),
+            add_label=_("Add a question"),
+            fields=_question_fields(_),
+        ),
     ]
 
 
