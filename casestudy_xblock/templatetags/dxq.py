@@ -17,3 +17,15 @@ def optional_url(name, *args):
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def workbench_student(context):
+    """The signed workbench student id of the signed-in person ("" for visitors), so what they
+    do in xblock-sdk's workbench is recorded as theirs."""
+    user = context.get("user")
+    if user is None or not user.is_authenticated:
+        return ""
+    from casestudy_xblock.api import workbench_student_id
+
+    return workbench_student_id(user)
