@@ -1,4 +1,4 @@
-"""Packaging for openedx-dx-quest: one distribution, three Open edX packages."""
+"""Packaging for openedx-dx-quest: one distribution, four Open edX packages."""
 
 import os
 import re
@@ -25,13 +25,17 @@ def load_requirements(path):
         return [line for line in lines if line and not line.startswith("-")]
 
 
-PACKAGES = ["casestudy_xblock", "community_plugin", "matching_plugin"]
+PACKAGES = ["casestudy_xblock", "deliverable_xblock", "community_plugin", "matching_plugin"]
 
 
 #: Each package's AppConfig, registered for the LMS and Studio as edx-platform loads plugins.
 APP_CONFIGS = [
     "casestudy_xblock = casestudy_xblock.apps:CaseStudyConfig",
+    "deliverable_xblock = deliverable_xblock.apps:DeliverableConfig",
     "community_plugin = community_plugin.apps:CommunityConfig",
+    "community_discussions = community_plugin.discussions.apps:DiscussionsConfig",
+    "community_badges = community_plugin.badges.apps:BadgesConfig",
+    "community_insights = community_plugin.insights.apps:InsightsConfig",
     "matching_plugin = matching_plugin.apps:MatchingConfig",
 ]
 

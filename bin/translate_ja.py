@@ -1,7 +1,10 @@
-"""Fill the Japanese catalogues from conf/locale/ja_glossary.json (msgid -> msgstr).
+"""Fill the Japanese catalogues from the glossary (msgid -> msgstr).
 
-The glossary is the one place translators edit: a message it holds is always written into the
-catalogues. `make translations` runs this after extracting and before checking that every
+The glossary is ``conf/locale/ja_glossary.json`` plus one file per area in
+``conf/locale/glossary/*.json`` (badges, peer review, discussions...), so that work on two areas
+never edits the same file. A message given two different translations is an error. The glossary
+is the one place translators edit: a message it holds is always written into the catalogues.
+`make translations` runs this after extracting and before checking that every
 catalogue is complete.
 """
 
@@ -14,8 +17,23 @@ import polib
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def load_glossary():
+    """Every glossary file merged; a message translated two different ways stops the run."""
+    locale = ROOT / "conf" / "locale"
+    glossary, origin = {}, {}
+    for path in [locale / "ja_glossary.json", *sorted((locale / "glossary").glob("*.json"))]:
+        for msgid, text in json.loads(path.read_text("utf-8")).items():
+            if msgid in glossary and glossary[msgid] != text:
+                raise SystemExit(
+                    f"{path.name} and {origin[msgid]} translate {msgid!r} differently: "
+                    f"{text!r} / {glossary[msgid]!r}"
+                )
+            glossary[msgid], origin[msgid] = text, path.name
+    return glossary
+
+
 def main(package_dirs):
-    glossary = json.loads((ROOT / "conf" / "locale" / "ja_glossary.json").read_text("utf-8"))
+    glossary = load_glossary()
     for package_dir in package_dirs:
         base = ROOT / package_dir
         paths = [base / "conf" / "locale", base / "locale"]
@@ -28,7 +46,7 @@ def main(package_dirs):
             po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
             po.metadata["Content-Type"] = "text/plain; charset=UTF-8"
             po.metadata["Project-Id-Version"] = "openedx-dx-quest"
-            po.metadata["Last-Translator"] = "DX Quest team (conf/locale/ja_glossary.json)"
+            po.metadata["Last-Translator"] = "DX Quest team (conf/locale glossary)"
             po.metadata["Language-Team"] = "Japanese"
             po.metadata["PO-Revision-Date"] = po.metadata.get("POT-Creation-Date", "")
             for entry in po:

@@ -67,6 +67,27 @@ def spaces_of(user):
     )
 
 
+def is_member(user, space):
+    """Whether ``user`` belongs to ``space`` (anonymous people belong nowhere)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(space=space, user=user).exists()
+
+
+def is_community_master(user, space):
+    """Whether ``user`` is a community master (volunteer moderator) of ``space``."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(space=space, user=user, role=Membership.MASTER).exists()
+
+
+def set_community_master(user_id, space, master=True):
+    """Make a member of ``space`` a community master, or a plain member again."""
+    return Membership.objects.filter(space=space, user_id=user_id).update(
+        role=Membership.MASTER if master else Membership.MEMBER
+    )
+
+
 def home_links(user, roles):
     """Links this package adds to a person's home page (see conf.portal)."""
     from django.urls import reverse

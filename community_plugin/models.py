@@ -48,7 +48,16 @@ class Membership(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dxq_memberships"
     )
+    MEMBER = "member"
+    MASTER = "master"
+    ROLE_CHOICES = [
+        (MEMBER, _("Member")),
+        (MASTER, _("Community master")),
+    ]
+
     source = models.CharField(_("source"), max_length=16, choices=SOURCE_CHOICES)
+    #: A community master is a volunteer moderator of this space (often an alumnus).
+    role = models.CharField(_("role"), max_length=16, choices=ROLE_CHOICES, default=MEMBER)
     joined = models.DateTimeField(_("joined"), auto_now_add=True)
 
     class Meta:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ["casestudy_xblock", "community_plugin", "matching_plugin"]
+PACKAGES = ["casestudy_xblock", "deliverable_xblock", "community_plugin", "matching_plugin"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

@@ -30,6 +30,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "djpyfs",
     "workbench",
+    # What the LMS already has: REST framework with an OpenAPI schema, and edx-submissions
+    # (deliverables store learners' work through its API).
+    "rest_framework",
+    "drf_spectacular",
+    "submissions",
     "conf.portal",
     *get_plugin_apps(PROJECT_TYPE),
 ]
@@ -93,6 +98,22 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Tokyo"
+# Periodic tasks: each plugin's settings add theirs to this schedule (run `celery beat`).
+CELERY_BEAT_SCHEDULE = {}
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "DX Quest API",
+    "DESCRIPTION": "The REST APIs of the DX Quest plugins (the same permissions as the pages).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 # Language: Japanese first, English from the switch in every page's header.
 LANGUAGE_CODE = "ja"

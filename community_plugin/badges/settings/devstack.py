@@ -1,0 +1,6 @@
+"""devstack: same as common."""
+
+
+def plugin_settings(settings):
+    """No devstack-only values."""
+    return settings

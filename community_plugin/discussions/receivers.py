@@ -1,0 +1,1 @@
+"""Signal receivers of community_plugin.discussions (listed in apps.py signals_config)."""

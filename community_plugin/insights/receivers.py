@@ -1,0 +1,1 @@
+"""Signal receivers of community_plugin.insights (listed in apps.py signals_config)."""

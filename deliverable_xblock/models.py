@@ -1,0 +1,1 @@
+"""Models of deliverable_xblock."""
