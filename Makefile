@@ -29,8 +29,7 @@ requirements: $(VENV)/.installed-dev ## install everything a developer uses
 demo: $(VENV)/.installed-standalone ## build, migrate, load the demo and serve it on 127.0.0.1:8000
 	@mkdir -p var
 	$(PY) manage.py migrate --no-input -v 0
-	$(PY) manage.py dxq_demo_accounts
-	$(PY) manage.py dxq_demo_case
+	$(PY) manage.py dxq_demo
 	@echo "Serving the demo on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT) --noreload --insecure
 

@@ -54,7 +54,10 @@ setup(
     zip_safe=False,
     install_requires=load_requirements("conf/requirements/base.in"),
     entry_points={
-        "xblock.v1": ["dxq_case = casestudy_xblock.blocks.case:CaseStudyBlock"],
+        "xblock.v1": [
+            "dxq_case = casestudy_xblock.blocks.case:CaseStudyBlock",
+            "dxq_deliverable = deliverable_xblock.blocks.deliverable:DeliverableBlock",
+        ],
         "lms.djangoapp": APP_CONFIGS,
         "cms.djangoapp": APP_CONFIGS,
     },

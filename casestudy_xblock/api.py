@@ -283,3 +283,24 @@ def demo_case_url(user, unit=1):
     if not getattr(user, "pk", None):
         return url
     return f"{url}?{urlencode({'student': workbench_student_id(user)})}"
+
+
+# ------------------------------------------------------------------ completed units (badge rules)
+
+
+def completed_case_units(user_ids=None, block_filter=""):
+    """``{user id: sorted block usage ids}`` of the case units (``dxq_case`` blocks) each user
+    has completed, from the skills evidence (one query). ``user_ids`` limits the users;
+    ``block_filter`` keeps block ids containing it (e.g. a course key). Learners known only by
+    an anonymous workbench id are left out."""
+    from .models import SkillEvidence
+
+    rows = SkillEvidence.objects.filter(source=SkillEvidence.BLOCK, user__isnull=False)
+    if user_ids is not None:
+        rows = rows.filter(user_id__in=list(user_ids))
+    if block_filter:
+        rows = rows.filter(block_usage_id__contains=block_filter)
+    found = {}
+    for user_id, block_id in rows.values_list("user_id", "block_usage_id").distinct():
+        found.setdefault(user_id, set()).add(block_id)
+    return {user_id: sorted(blocks) for user_id, blocks in found.items()}

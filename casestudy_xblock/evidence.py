@@ -133,7 +133,14 @@ def record_for_block(block):
         user, anonymous_id = learner_of(block)
         if anonymous_id is None:
             return 0
-        return record(user, anonymous_id, block.scope_ids.usage_id, items)
+        recorded = record(user, anonymous_id, block.scope_ids.usage_id, items)
     except DatabaseError:
         log.exception("Could not record skills evidence of block %s", block.scope_ids.usage_id)
         return 0
+    if user is not None and block.completed:
+        from .signals import case_unit_completed
+
+        case_unit_completed.send_robust(
+            sender=type(block), user_id=user.pk, block_usage_id=str(block.scope_ids.usage_id)
+        )
+    return recorded

@@ -1,12 +1,35 @@
-"""The public Python API of community_plugin. Other packages and views call only this."""
+"""The public Python API of community_plugin. Other packages and views call only this.
+
+Spaces and membership (program, course cohort, cohort group, team, alumni), who may read and
+moderate them, notifications, study sessions. Models stay private to the package.
+"""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from casestudy_xblock import roles
+
 from . import platform
+from .errors import (  # noqa: F401  (re-exported: callers catch these from api)
+    BadToken,
+    CommunityError,
+    InvalidCsv,
+    NotAllowed,
+    SessionClosed,
+    SessionFull,
+)
 from .models import Membership, Space
+
+#: Space kinds that belong to learners: company and hub users never see these.
+LEARNER_KINDS = (Space.PROGRAM, Space.COURSE, Space.COHORT, Space.ALUMNI)
+
+
+def _slug(prefix, text):
+    return (prefix + "-" + slugify(str(text).replace(":", "-").replace("+", "-")))[:120]
 
 
 def program_space():
@@ -21,9 +44,8 @@ def program_space():
 def course_space(course_key, name=None):
     """The cohort space of a course (created on first use, named after the course)."""
     course_key = str(course_key)
-    slug = "course-" + slugify(course_key.replace(":", "-").replace("+", "-"))[:100]
     space, _created = Space.objects.get_or_create(
-        slug=slug,
+        slug=_slug("course", course_key)[:107],
         defaults={
             "kind": Space.COURSE,
             "course_key": course_key,
@@ -33,15 +55,78 @@ def course_space(course_key, name=None):
     return space
 
 
-def _join(space, user_id, source):
+def cohort_space(course_key, cohort_name, course_name=None):
+    """The space of one Open edX cohort (group) of a course (created on first use)."""
+    course_key = str(course_key)
+    parent = course_space(course_key, course_name)
+    slug = _slug(parent.slug, "cohort-" + (slugify(cohort_name, allow_unicode=False) or "x"))
+    if not slugify(cohort_name):  # Japanese-only names slugify to nothing: keep them apart
+        import hashlib
+
+        slug = f"{parent.slug}-cohort-{hashlib.sha256(cohort_name.encode()).hexdigest()[:10]}"
+    space, _created = Space.objects.get_or_create(
+        slug=slug[:120],
+        defaults={
+            "kind": Space.COHORT,
+            "course_key": course_key,
+            "cohort": cohort_name,
+            "name": f"{parent.name} / {cohort_name}",
+        },
+    )
+    return space
+
+
+def team_space(team_id, name, course_key=""):
+    """The space of a learner team (created on first use)."""
+    space, _created = Space.objects.get_or_create(
+        slug=_slug("team", team_id),
+        defaults={
+            "kind": Space.TEAM,
+            "team_id": str(team_id),
+            "course_key": str(course_key),
+            "name": name,
+        },
+    )
+    return space
+
+
+def alumni_space():
+    """The alumni space: people who completed the program (created on first use)."""
+    space, _created = Space.objects.get_or_create(
+        slug=settings.DXQ_COMMUNITY_ALUMNI_SPACE_SLUG,
+        defaults={"kind": Space.ALUMNI, "name": "マナビDX Quest 修了生"},
+    )
+    return space
+
+
+def space_by_slug(slug):
+    """The space called ``slug``, or None."""
+    return Space.objects.filter(slug=slug).first()
+
+
+def _join(space, user_id, source, role=Membership.MEMBER):
     try:
         with transaction.atomic():
             _membership, created = Membership.objects.get_or_create(
-                space=space, user_id=user_id, defaults={"source": source}
+                space=space, user_id=user_id, defaults={"source": source, "role": role}
             )
     except IntegrityError:  # a concurrent worker added the same person first
         return False
     return created
+
+
+def add_member(user_id, space, source=Membership.MANUAL, master=False):
+    """Put a person in ``space``; True when they were not there before (idempotent)."""
+    created = _join(space, user_id, source, Membership.MASTER if master else Membership.MEMBER)
+    if master and not created:
+        set_community_master(user_id, space, True)
+    return created
+
+
+def remove_member(user_id, space):
+    """Take a person out of ``space``; True when they were there."""
+    deleted, _rows = Membership.objects.filter(space=space, user_id=user_id).delete()
+    return bool(deleted)
 
 
 def add_course_member(user_id, course_key, course_name=None):
@@ -56,15 +141,89 @@ def add_course_member(user_id, course_key, course_name=None):
     return joined
 
 
+def set_cohort(user_id, course_key, cohort_name, course_name=None):
+    """COHORT_MEMBERSHIP_CHANGED: the learner is in ``cohort_name`` now (and no other cohort)."""
+    from . import membership
+
+    return membership.set_cohort(user_id, course_key, cohort_name, course_name)
+
+
+def join_alumni(user_id, source="badge"):
+    """Put a person who completed the program in the alumni space; True when newly added."""
+    return _join(alumni_space(), user_id, source)
+
+
+def reconcile(space=None):
+    """Bring synced memberships back in line with Open edX (removals emit no event).
+
+    ``space``: one space, or every course and cohort space. Returns a report dict per space slug.
+    """
+    from . import membership
+
+    return membership.reconcile(space)
+
+
+def import_members_csv(space, data, actor=None):
+    """Add members to ``space`` from CSV text (standalone); returns a :class:`CsvReport`."""
+    from . import membership
+
+    return membership.import_csv(space, data, actor=actor)
+
+
 def spaces_of(user):
     """The spaces ``user`` belongs to, with member counts, in display order."""
-    from django.db.models import Count
-
     return list(
         Space.objects.filter(pk__in=Membership.objects.filter(user=user).values("space"))
         .annotate(member_count=Count("memberships"))
         .order_by("kind", "name")
     )
+
+
+def _is_operator(user):
+    return roles.has_role(user, roles.OPERATOR) or roles.has_role(user, roles.ADMINISTRATOR)
+
+
+def _is_outsider(user):
+    """Company and hub users who are not also learners, operators or staff."""
+    found = set(roles.roles_of(user))
+    return bool(found & {roles.COMPANY, roles.HUB}) and not (
+        found & {roles.LEARNER, roles.OPERATOR, roles.ADMINISTRATOR}
+    )
+
+
+def visible_spaces(user):
+    """The spaces ``user`` may read, as a queryset.
+
+    Members read their spaces; operators and staff read all; company and hub users read none of
+    the learner spaces (a team space they were added to, yes); anonymous people read none.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return Space.objects.none()
+    if _is_operator(user):
+        return Space.objects.all()
+    spaces = Space.objects.filter(pk__in=Membership.objects.filter(user=user).values("space"))
+    if _is_outsider(user):
+        spaces = spaces.exclude(kind__in=LEARNER_KINDS)
+    return spaces
+
+
+def can_read(user, space):
+    """Whether ``user`` may read ``space`` (see :func:`visible_spaces`)."""
+    if space is None or not getattr(user, "is_authenticated", False):
+        return False
+    return visible_spaces(user).filter(pk=space.pk).exists()
+
+
+def can_moderate(user, space):
+    """Community masters of ``space``, operators and staff moderate it."""
+    if space is None or not getattr(user, "is_authenticated", False):
+        return False
+    return _is_operator(user) or is_community_master(user, space)
+
+
+def is_operator(user):
+    """Course operators and staff (they see and run every space)."""
+    return getattr(user, "is_authenticated", False) and _is_operator(user)
 
 
 def is_member(user, space):
@@ -88,7 +247,93 @@ def set_community_master(user_id, space, master=True):
     )
 
 
-def home_links(user, roles):
+def members_of(space):
+    """The people in ``space`` (a user queryset, by username)."""
+    return (
+        get_user_model()
+        .objects.filter(dxq_memberships__space=space, is_active=True)
+        .order_by("username")
+    )
+
+
+def masters_of(space):
+    """The community masters of ``space`` (a user queryset)."""
+    return members_of(space).filter(dxq_memberships__role=Membership.MASTER)
+
+
+def mention_targets(space, query="", limit=10):
+    """Who can be @mentioned in ``space`` whose handle or name starts with ``query``.
+
+    People (``{"type": "person", "handle": username, "name": display name}``) and the groups of
+    the space (``{"type": "group", "handle": "cohort"|"team", "name": ..., "count": n}``).
+    """
+    query = (query or "").lstrip("@").strip()
+    targets = []
+    group = _group_handle(space)
+    if group and group.startswith(query.lower()):
+        targets.append(
+            {
+                "type": "group",
+                "handle": group,
+                "name": space.name,
+                "count": space.memberships.count(),
+            }
+        )
+    people = members_of(space)
+    if query:
+        people = people.filter(
+            Q(username__istartswith=query)
+            | Q(first_name__istartswith=query)
+            | Q(last_name__istartswith=query)
+        )
+    for person in people[:limit]:
+        targets.append(
+            {"type": "person", "handle": person.username, "name": platform.display_name(person)}
+        )
+    return targets[:limit]
+
+
+def _group_handle(space):
+    if space.kind in (Space.COURSE, Space.COHORT):
+        return "cohort"
+    if space.kind == Space.TEAM:
+        return "team"
+    return None
+
+
+def resolve_mentions(space, handles):
+    """User ids behind @handles in ``space``: people who are members, or the whole group."""
+    handles = {str(handle).lstrip("@") for handle in handles}
+    ids = set()
+    group = _group_handle(space)
+    if group and group in handles:
+        ids.update(members_of(space).values_list("pk", flat=True))
+        handles.discard(group)
+    if handles:
+        ids.update(members_of(space).filter(username__in=handles).values_list("pk", flat=True))
+    return sorted(ids)
+
+
+def notify(user_ids, *, kind, actor=None, space=None, title, url, text=""):
+    """Tell people something happened: in-app rows now, email by Celery per their preferences.
+
+    The actor is never notified of their own act. Returns the notifications created.
+    """
+    from . import notifications
+
+    return notifications.notify(
+        user_ids, kind=kind, actor=actor, space=space, title=title, url=url, text=text
+    )
+
+
+def unread_count(user):
+    """How many notifications ``user`` has not read yet (0 for anonymous people)."""
+    from . import notifications
+
+    return notifications.unread_count(user)
+
+
+def home_links(user, user_roles):
     """Links this package adds to a person's home page (see conf.portal)."""
     from django.urls import reverse
 

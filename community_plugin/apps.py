@@ -44,6 +44,10 @@ class CommunityConfig(AppConfig):
                         "receiver_func_name": "on_course_enrollment_created",
                         "signal_path": "openedx_events.learning.signals.COURSE_ENROLLMENT_CREATED",
                     },
+                    {
+                        "receiver_func_name": "on_cohort_membership_changed",
+                        "signal_path": "openedx_events.learning.signals.COHORT_MEMBERSHIP_CHANGED",
+                    },
                 ],
             },
         },

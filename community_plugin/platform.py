@@ -4,9 +4,25 @@ Generic lookups (anonymous id, course name, enrollment, cohort) are casestudy_xb
 module adds what only the community needs.
 """
 
-from casestudy_xblock.platform import anonymous_id, cohort_name, course_name, is_enrolled, lms_attr
+from casestudy_xblock.platform import (
+    anonymous_id,
+    cohort_name,
+    course_name,
+    display_name,
+    is_enrolled,
+    lms_attr,
+)
 
-__all__ = ["active_enrolled_user_ids", "anonymous_id", "cohort_name", "course_name", "is_enrolled"]
+__all__ = [
+    "active_enrolled_user_ids",
+    "anonymous_id",
+    "cohort_member_ids",
+    "cohort_name",
+    "course_name",
+    "display_name",
+    "is_enrolled",
+    "preferred_language",
+]
 
 
 def active_enrolled_user_ids(course_key):
@@ -23,3 +39,39 @@ def active_enrolled_user_ids(course_key):
     return set(
         enrollment.objects.filter(course_id=key, is_active=True).values_list("user_id", flat=True)
     )
+
+
+def cohort_member_ids(course_key, cohort_name):
+    """Ids of users in the named cohort of the course, for reconciling cohort group spaces.
+
+    Standalone there are no cohorts: returns None, meaning "membership is managed here".
+    """
+    group_model = lms_attr("openedx.core.djangoapps.course_groups.models", "CourseUserGroup")
+    if group_model is None:
+        return None
+    from opaque_keys.edx.keys import CourseKey
+
+    key = CourseKey.from_string(str(course_key))
+    group = group_model.objects.filter(
+        course_id=key, name=cohort_name, group_type=getattr(group_model, "COHORT", "cohort")
+    ).first()
+    if group is None:
+        return set()
+    return set(group.users.values_list("id", flat=True))
+
+
+def preferred_language(user):
+    """The language ``user`` reads emails in: their LMS preference, else the site's (ja)."""
+    from django.conf import settings
+
+    get_preference = lms_attr(
+        "openedx.core.djangoapps.user_api.preferences.api", "get_user_preference"
+    )
+    if get_preference is not None:
+        try:
+            language = get_preference(user, "pref-lang")
+        except Exception:  # noqa: BLE001  (the LMS raises its own errors for missing users)
+            language = None
+        if language:
+            return language
+    return settings.LANGUAGE_CODE

@@ -18,3 +18,20 @@ def on_course_enrollment_created(signal, sender, enrollment=None, metadata=None,
     course_key = str(enrollment.course.course_key)
     name = enrollment.course.display_name
     transaction.on_commit(lambda: add_course_member.delay(user_id, course_key, name))
+
+
+def on_cohort_membership_changed(signal, sender, cohort=None, metadata=None, **kwargs):
+    """COHORT_MEMBERSHIP_CHANGED: the learner moves into their cohort's space (in Celery).
+
+    Removal from a cohort emits nothing: the scheduled reconcile catches it.
+    """
+    from .tasks import set_cohort
+
+    if cohort is None or cohort.user is None or not cohort.name:
+        log.warning("COHORT_MEMBERSHIP_CHANGED without cohort data: %s", metadata)
+        return
+    user_id = cohort.user.id
+    course_key = str(cohort.course.course_key)
+    course_name = cohort.course.display_name
+    name = cohort.name
+    transaction.on_commit(lambda: set_cohort.delay(user_id, course_key, name, course_name))

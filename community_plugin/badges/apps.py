@@ -11,6 +11,35 @@ _SETTINGS = {
 }
 
 
+_EVENTS = "openedx_events.learning.signals"
+_RECEIVERS = [
+    {
+        "receiver_func_name": "on_course_passing_status_updated",
+        "signal_path": f"{_EVENTS}.COURSE_PASSING_STATUS_UPDATED",
+    },
+    {
+        "receiver_func_name": "on_certificate_created",
+        "signal_path": f"{_EVENTS}.CERTIFICATE_CREATED",
+    },
+    {
+        "receiver_func_name": "on_case_unit_completed",
+        "signal_path": "casestudy_xblock.signals.case_unit_completed",
+    },
+    *(
+        {
+            "receiver_func_name": f"on_{name}",
+            "signal_path": f"community_plugin.badges.signals.{name}",
+        }
+        for name in (
+            "case_study_completed",
+            "deliverable_completed",
+            "collaboration_completed",
+            "community_contribution",
+        )
+    ),
+]
+
+
 class BadgesConfig(AppConfig):
     """Registered under ``lms.djangoapp`` and ``cms.djangoapp`` through edx-django-utils."""
 
@@ -29,7 +58,6 @@ class BadgesConfig(AppConfig):
             "cms.djangoapp": _SETTINGS,
         },
         "signals_config": {
-            project: {"relative_path": "receivers", "receivers": []}
-            for project in ("lms.djangoapp", "cms.djangoapp")
+            "lms.djangoapp": {"relative_path": "receivers", "receivers": _RECEIVERS},
         },
     }

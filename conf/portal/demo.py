@@ -34,6 +34,8 @@ ACCOUNTS = [
     DemoAccount("learner2", "佐藤", "美咲", roles.LEARNER, "learner2@dxquest.example"),
     DemoAccount("company", "鈴木", "一郎", roles.COMPANY, "company@dxquest.example"),
     DemoAccount("hub", "高橋", "さくら", roles.HUB, "hub@dxquest.example"),
+    # An alumnus volunteering as the cohort's community master (dxq_demo_community sets the role).
+    DemoAccount("master", "コミュニティマスター", "", roles.LEARNER, "master@dxquest.example"),
 ]
 
 

@@ -29,3 +29,23 @@ def send_enrollment_created(user, course_key, display_name="DX Quest ケース�
             creation_date=datetime.now(UTC),
         )
     )
+
+
+def send_cohort_membership_changed(user, course_key, cohort_name, display_name="DX Quest"):
+    """Send COHORT_MEMBERSHIP_CHANGED for ``user`` as the LMS would."""
+    from openedx_events.learning.data import CohortData
+    from openedx_events.learning.signals import COHORT_MEMBERSHIP_CHANGED
+
+    return COHORT_MEMBERSHIP_CHANGED.send_event(
+        cohort=CohortData(
+            user=UserData(
+                id=user.pk,
+                is_active=True,
+                pii=UserPersonalData(username=user.username, email=user.email, name=""),
+            ),
+            course=CourseData(
+                course_key=CourseKey.from_string(course_key), display_name=display_name
+            ),
+            name=cohort_name,
+        )
+    )

@@ -12,6 +12,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # What edx-platform installs itself and our plugins rely on.
+    "rest_framework",
+    "submissions",
     *get_plugin_apps("lms.djangoapp"),
 ]
 MIDDLEWARE = [

@@ -12,6 +12,10 @@ ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_APPS = [
     "casestudy_xblock.apps.CaseStudyConfig",
     "community_plugin.apps.CommunityConfig",
+    "community_plugin.badges.apps.BadgesConfig",
+    "community_plugin.discussions.apps.DiscussionsConfig",
+    "community_plugin.insights.apps.InsightsConfig",
+    "deliverable_xblock.apps.DeliverableConfig",
     "matching_plugin.apps.MatchingConfig",
 ]
 

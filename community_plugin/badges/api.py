@@ -1,0 +1,236 @@
+"""The public Python API of community_plugin.badges: the only door for other packages and views.
+
+Awarding is idempotent per recipient and badge class; revocation frees the slot so a later
+award makes a new one. Events (``BADGE_AWARDED`` / ``BADGE_REVOKED``) go out after commit.
+Errors: :mod:`.api_errors`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import documents, events, issuing, keystore, verification
+from .api_errors import AwardNotFound, BadgeRuleError, IssuerNotReady, NotAllowed
+from .models import Award, AwardRule, BadgeClass, BulkJob, Issuer
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "AwardNotFound",
+    "BadgeRuleError",
+    "IssuerNotReady",
+    "NotAllowed",
+    "VerificationResult",
+    "award",
+    "awards_of",
+    "did_document",
+    "home_links",
+    "public_award",
+    "reissue",
+    "revoke",
+    "set_public",
+    "setup_issuer",
+    "rotate_keys",
+    "start_bulk_job",
+    "status_list_credential",
+    "verify_award",
+]
+
+VerificationResult = verification.VerificationResult
+
+
+# issuers ---------------------------------------------------------------------------------
+
+
+def setup_issuer(issuer: Issuer):
+    """Generate the issuer's Ed25519 and RSA keys where it has none (stored encrypted)."""
+    return keystore.ensure_keys(issuer)
+
+
+def rotate_keys(issuer: Issuer, kinds=None):
+    """Retire the active keys and make new ones; old awards keep verifying (keys stay
+    published). The status list is re-signed with the new key."""
+    created = keystore.rotate(issuer, kinds or (keystore.ED25519, keystore.RSA))
+    documents.invalidate_status_list(issuer.pk)
+    transaction.on_commit(lambda: documents.invalidate_status_list(issuer.pk))
+    return created
+
+
+def did_document(issuer: Issuer) -> dict:
+    """The did:web DID document of ``issuer`` (every published key)."""
+    return documents.did_document(issuer)
+
+
+def status_list_credential(issuer: Issuer) -> dict:
+    """The signed OB 3.0 status-list credential of ``issuer``; cached, and invalidated when an
+    award is revoked so the change shows within seconds."""
+    return documents.status_list_credential(issuer)
+
+
+# awards ----------------------------------------------------------------------------------
+
+
+def _alumni_hook(award_obj: Award) -> None:
+    if not award_obj.badge_class.marks_completion:
+        return
+    from community_plugin import api as community_api  # noqa: PLC0415
+
+    join = getattr(community_api, "join_alumni", None)
+    if join is None:
+        log.warning("community_plugin.api.join_alumni is missing; alumni space not joined")
+        return
+    user_id = award_obj.recipient_id
+    transaction.on_commit(lambda: join(user_id, source="badge"))
+
+
+def award(
+    badge_class: BadgeClass,
+    user,
+    *,
+    source: str,
+    rule: AwardRule | None = None,
+    evidence_url: str = "",
+    evidence_narrative: str = "",
+    issued_on=None,
+    language: str | None = None,
+) -> Award:
+    """The live award of ``user`` for ``badge_class``; made and signed now if there is none.
+
+    Idempotent (also under concurrency). Raises :class:`BadgeRuleError` (inactive class or
+    user, no email) or :class:`IssuerNotReady` (no keys).
+    """
+    made, created = issuing.create_award(
+        badge_class,
+        user,
+        source=source,
+        rule=rule,
+        evidence_url=evidence_url,
+        evidence_narrative=evidence_narrative,
+        issued_on=issued_on,
+        language=language,
+    )
+    if created:
+        events.badge_awarded(made)
+        _alumni_hook(made)
+    return made
+
+
+def revoke(award_obj: Award, reason: str = "") -> Award:
+    """Revoke: the hosted assertion answers 410, the revocation list and the status-list bit
+    show it at once, ``BADGE_REVOKED`` goes out. A later :func:`award` makes a new award."""
+    revoked, changed = issuing.revoke(award_obj, reason)
+    if changed:
+        documents.invalidate_status_list(revoked.issuer_id)
+        transaction.on_commit(lambda: documents.invalidate_status_list(revoked.issuer_id))
+        events.badge_revoked(revoked)
+    return revoked
+
+
+def reissue(award_obj: Award) -> Award:
+    """Sign ``award_obj`` again with the issuer's current keys (same ids and status index)."""
+    if award_obj.is_revoked:
+        raise BadgeRuleError(_("A revoked badge cannot be reissued."))
+    return issuing.reissue(award_obj)
+
+
+def awards_of(user, *, include_revoked: bool = True):
+    """The awards of ``user``, newest first."""
+    if not getattr(user, "pk", None):
+        return Award.objects.none()
+    rows = Award.objects.filter(recipient_id=user.pk).select_related("badge_class", "issuer")
+    return rows if include_revoked else rows.filter(revoked_at__isnull=True)
+
+
+def _may_manage(user, award_obj: Award) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.pk == award_obj.recipient_id or user.is_staff or user.is_superuser
+
+
+def public_award(public_id, viewer=None) -> Award:
+    """The award with ``public_id``; a private award only for its recipient and staff."""
+    try:
+        key = public_id if isinstance(public_id, uuid.UUID) else uuid.UUID(str(public_id))
+    except ValueError as error:
+        raise AwardNotFound() from error
+    found = (
+        Award.objects.select_related("badge_class", "issuer", "recipient")
+        .filter(public_id=key)
+        .first()
+    )
+    if found is None or (not found.public and not _may_manage(viewer, found)):
+        raise AwardNotFound()
+    return found
+
+
+def set_public(award_obj: Award, user, public: bool) -> Award:
+    """The recipient (or staff) shows or hides the award on public pages."""
+    if not _may_manage(user, award_obj):
+        raise NotAllowed()
+    Award.objects.filter(pk=award_obj.pk).update(public=bool(public))
+    award_obj.public = bool(public)
+    return award_obj
+
+
+def verify_award(award_obj: Award) -> verification.VerificationResult:
+    """Re-verify live: DI proof and VC-JWT with the published DID document, OB 2.0 JWS with the
+    published CryptographicKey, recipient hash, status bit, expiry."""
+    return verification.verify(award_obj)
+
+
+# bulk ------------------------------------------------------------------------------------
+
+
+def start_bulk_job(
+    badge_class: BadgeClass,
+    user_ids,
+    *,
+    created_by=None,
+    description="",
+    source=Award.SOURCE_BULK,
+    evidence_url="",
+    evidence_narrative="",
+):
+    """Queue the issue of ``badge_class`` to ``user_ids`` in batches (Celery); returns the
+    :class:`BulkJob` whose counters the admin shows."""
+    from .tasks import start_bulk  # noqa: PLC0415
+
+    ids = list(dict.fromkeys(user_ids))
+    job = BulkJob.objects.create(
+        badge_class=badge_class,
+        created_by=created_by,
+        description=description[:300],
+        source=source,
+        evidence_url=evidence_url,
+        evidence_narrative=evidence_narrative,
+        recipients=ids,
+        total=len(ids),
+    )
+    transaction.on_commit(lambda: start_bulk.delay(job.pk))
+    return job
+
+
+# home page -------------------------------------------------------------------------------
+
+
+def home_links(user, user_roles):
+    """The "My badges" link for signed-in people (wired by conf.portal.home)."""
+    from django.urls import NoReverseMatch, reverse  # noqa: PLC0415
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    try:
+        url = reverse("dxq_badges:mine")
+    except NoReverseMatch:
+        return []
+    return [
+        {
+            "title": _("My badges"),
+            "text": _("Your Open Badges: download, share on LinkedIn, choose what is public."),
+            "url": url,
+        }
+    ]

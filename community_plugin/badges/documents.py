@@ -1,0 +1,95 @@
+"""Open Badges 3.0 side documents of an issuer: the did:web DID document and the signed
+Bitstring Status List credential.
+
+The DID document lists every key ever published (active and retired) under
+``assertionMethod``: awards signed before a rotation keep verifying. The status-list credential
+is rebuilt from the revoked awards, signed with the active Ed25519 key and cached
+(:func:`status_list_credential`); revoking an award clears the cache, so the change is public
+at once.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+from . import dataintegrity, did, links, statuslist
+from .models import ED25519, RSA, Award, Issuer, base_url
+
+
+def did_document(issuer: Issuer) -> dict:
+    """The DID document served at ``links.issuer_did_document``: all keys, oldest first."""
+    subject = issuer.did
+    document = None
+    for key in issuer.keys.all().order_by("created", "pk"):
+        kwargs = {"ed25519_key": key.public_key()} if key.kind == ED25519 else {}
+        if key.kind == RSA:
+            kwargs = {"rsa_key": key.public_key()}
+        part = did.did_web_document(subject, **kwargs)
+        if document is None:
+            document = part
+            continue
+        for context in part["@context"]:
+            if context not in document["@context"]:
+                document["@context"].append(context)
+        document["verificationMethod"].extend(part["verificationMethod"])
+        for relation in ("assertionMethod", "authentication"):
+            document[relation].extend(part[relation])
+    if document is None:
+        return {"@context": [did.DID_V1], "id": subject}
+    return document
+
+
+def resolve_method(issuer: Issuer, method_id: str):
+    """The public key of a verification method of ``issuer``'s DID document (what a remote
+    verifier would read from the published document)."""
+    return did.key_from_did_document(did_document(issuer), method_id)
+
+
+def status_list_size() -> int:
+    return int(getattr(settings, "DXQ_BADGES_STATUS_LIST_SIZE", statuslist.MIN_BITS))
+
+
+def _cache_key(issuer_id: int) -> str:
+    return f"dxq_badges:status_list:{issuer_id}"
+
+
+def build_status_list_credential(issuer: Issuer) -> dict:
+    """A freshly signed status-list credential with a bit set for each revoked award."""
+    bits = statuslist.StatusList(status_list_size())
+    revoked = Award.objects.filter(issuer=issuer, revoked_at__isnull=False)
+    for index in revoked.values_list("status_index", flat=True):
+        bits.set(index)
+    list_url = links.issuer_status_list(base_url(), issuer.slug)
+    credential = statuslist.list_credential(
+        list_url,
+        issuer.did,
+        bits,
+        valid_from=_stamp(timezone.now()),
+    )
+    key = issuer.active_key(ED25519)
+    if key is None:
+        return credential
+    return dataintegrity.sign(credential, key.private_key(), key.method_id)
+
+
+def status_list_credential(issuer: Issuer) -> dict:
+    """The signed status-list credential, cached until the next revocation."""
+    cached = cache.get(_cache_key(issuer.pk))
+    if cached is not None:
+        return cached
+    credential = build_status_list_credential(issuer)
+    timeout = int(getattr(settings, "DXQ_BADGES_STATUS_CACHE_SECONDS", 300))
+    cache.set(_cache_key(issuer.pk), credential, timeout)
+    return credential
+
+
+def invalidate_status_list(issuer_id: int) -> None:
+    cache.delete(_cache_key(issuer_id))
+
+
+def _stamp(moment) -> str:
+    from . import dates  # noqa: PLC0415
+
+    return dates.stamp(moment)

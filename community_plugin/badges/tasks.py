@@ -1,0 +1,187 @@
+"""Celery tasks of the badges app. Receivers only queue these; the signing happens here.
+
+Bulk jobs run one batch at a time: each batch task queues the next when it ends, so a 2,000
+award job never floods the queue and other tasks queued meanwhile run between its batches.
+A failure of one recipient is recorded in the job and the batch goes on; a failure of the whole
+batch (worker exception) is recorded and the job continues with the next batch. Rerunning a job
+is harmless: awards are idempotent.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from celery import shared_task
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import OperationalError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import api, rules
+from .api_errors import BadgeApiError
+from .models import Award, AwardRule, BadgeClass, BulkJob
+
+log = logging.getLogger(__name__)
+
+
+@shared_task(name="dxq.badges.award", acks_late=True)
+def award_task(
+    badge_class_id,
+    user_id,
+    source=Award.SOURCE_RULE,
+    rule_id=None,
+    evidence_url="",
+    evidence_narrative="",
+):
+    """Issue one award (idempotent). Returns its public id, or None when it cannot be issued."""
+    badge_class = BadgeClass.objects.select_related("issuer").get(pk=badge_class_id)
+    user = get_user_model().objects.filter(pk=user_id).first()
+    if user is None:
+        log.warning("Badge %s: user %s no longer exists", badge_class.slug, user_id)
+        return None
+    rule = AwardRule.objects.filter(pk=rule_id).first() if rule_id else None
+    try:
+        made = api.award(
+            badge_class,
+            user,
+            source=source,
+            rule=rule,
+            evidence_url=evidence_url,
+            evidence_narrative=evidence_narrative,
+        )
+    except BadgeApiError as error:
+        log.warning("Badge %s not issued to user %s: %s", badge_class.slug, user_id, error)
+        return None
+    return str(made.public_id)
+
+
+@shared_task(name="dxq.badges.apply_rules", acks_late=True)
+def apply_rules_task(kind, user_id, key="", count=None, evidence_url="", evidence_narrative=""):
+    """Award every active rule of ``kind`` that ``user_id`` now meets (see :mod:`.rules`)."""
+    return [
+        str(made.public_id)
+        for made in rules.apply(
+            kind,
+            user_id,
+            key=key,
+            count=count,
+            evidence_url=evidence_url,
+            evidence_narrative=evidence_narrative,
+        )
+    ]
+
+
+def batch_size() -> int:
+    return max(1, int(getattr(settings, "DXQ_BADGES_BULK_BATCH", 100)))
+
+
+def _queue_next(task, job_id, offset):
+    """Queue the next batch on the queue this one came from (a job routed to a dedicated
+    queue stays there)."""
+    queue = (getattr(task.request, "delivery_info", None) or {}).get("routing_key")
+    options = {"queue": queue} if queue and not task.request.is_eager else {}
+    bulk_batch.apply_async((job_id, offset), **options)
+
+
+@shared_task(name="dxq.badges.start_bulk", acks_late=True, bind=True)
+def start_bulk(self, job_id):
+    """Start (or restart) a bulk job: counters reset, first batch queued."""
+    updated = BulkJob.objects.filter(pk=job_id).update(
+        state=BulkJob.RUNNING, done=0, failed=0, errors=[], finished=None
+    )
+    if updated:
+        _queue_next(self, job_id, 0)
+    return updated
+
+
+@shared_task(name="dxq.badges.bulk_batch", acks_late=True, bind=True)
+def bulk_batch(self, job_id, offset):
+    """Issue one batch of a bulk job, record progress, queue the next batch."""
+    job = BulkJob.objects.select_related("badge_class__issuer").filter(pk=job_id).first()
+    if job is None or job.state != BulkJob.RUNNING:
+        return None
+    size = batch_size()
+    chunk = job.recipients[offset : offset + size]
+    done, failures = 0, []
+    try:
+        done, failures = _issue_batch(job, chunk)
+    except Exception as error:  # the whole batch failed: record it and go on  # noqa: BLE001
+        log.exception("Bulk job %s: batch at %s failed", job_id, offset)
+        failures = [
+            {"user_id": None, "offset": offset, "error": f"{type(error).__name__}: {error}"}
+        ]
+        done = 0
+        failed_count = len(chunk)
+    else:
+        failed_count = len(failures)
+    _record(job_id, done, failed_count, failures)
+    if offset + size < len(job.recipients):
+        _queue_next(self, job_id, offset + size)
+    else:
+        _finish(job_id)
+    return {"done": done, "failed": failed_count}
+
+
+def _issue_batch(job, user_ids):
+    users = get_user_model().objects.in_bulk(user_ids)
+    done, failures = 0, []
+    for user_id in user_ids:
+        user = users.get(user_id)
+        if user is None:
+            failures.append({"user_id": user_id, "error": "no such user"})
+            continue
+        try:
+            _award_with_retry(job, user)
+        except BadgeApiError as error:
+            failures.append({"user_id": user_id, "error": error.message})
+            continue
+        except Exception as error:  # one recipient must not stop the batch  # noqa: BLE001
+            log.exception("Bulk job %s: user %s failed", job.pk, user_id)
+            failures.append({"user_id": user_id, "error": f"{type(error).__name__}: {error}"})
+            continue
+        done += 1
+    return done, failures
+
+
+def _award_with_retry(job, user, attempts=3):
+    """Award, retrying a transient database error (a deadlock, a locked SQLite file)."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with transaction.atomic():
+                return api.award(
+                    job.badge_class,
+                    user,
+                    source=job.source or Award.SOURCE_BULK,
+                    evidence_url=job.evidence_url,
+                    evidence_narrative=job.evidence_narrative,
+                )
+        except OperationalError:
+            if attempt == attempts:
+                raise
+            log.warning("Bulk job %s: user %s: retrying after a database error", job.pk, user.pk)
+            time.sleep(0.2 * attempt)
+    return None
+
+
+def _record(job_id, done, failed, failures):
+    with transaction.atomic():
+        job = BulkJob.objects.select_for_update().get(pk=job_id)
+        BulkJob.objects.filter(pk=job_id).update(
+            done=F("done") + done,
+            failed=F("failed") + failed,
+            errors=(job.errors or []) + [{**item} for item in failures][:200],
+        )
+
+
+def _finish(job_id):
+    job = BulkJob.objects.get(pk=job_id)
+    state = BulkJob.DONE if job.failed == 0 or job.done > 0 else BulkJob.FAILED
+    BulkJob.objects.filter(pk=job_id).update(state=state, finished=timezone.now())
+
+
+@shared_task(name="dxq.badges.backfill")
+def backfill_task(badge_class_id=None):
+    """Award everyone who already meets an active rule (one badge class, or all)."""
+    return rules.backfill(badge_class_id=badge_class_id)

@@ -1,0 +1,143 @@
+"""Who may read, write and moderate what. Reads spaces only through ``community_plugin.api``."""
+
+import functools
+
+from django.db.models import Q
+
+from casestudy_xblock import roles
+from community_plugin import api as community
+from community_plugin.models import Membership, Space
+
+from .errors import Forbidden, NotFound
+from .models import Post, Thread
+
+
+def visible_spaces(user):
+    """Spaces ``user`` may read (a queryset; empty for anonymous people)."""
+    return community.visible_spaces(user)
+
+
+def can_read(user, space):
+    return community.can_read(user, space)
+
+
+def can_moderate(user, space):
+    return community.can_moderate(user, space)
+
+
+def is_operator(user):
+    return bool(community.is_operator(user))
+
+
+def readable_threads(user):
+    """Threads in readable spaces; hidden ones only for moderators and their author."""
+    return Viewer(user).threads()
+
+
+def get_thread(user, pk, viewer=None):
+    """The thread ``pk`` if ``user`` may read it, else :class:`NotFound`."""
+    viewer = viewer or Viewer(user)
+    try:
+        thread = Thread.objects.select_related("space", "author").get(pk=pk)
+    except (Thread.DoesNotExist, ValueError, TypeError):
+        raise NotFound("No such thread.") from None
+    if not viewer.can_read(thread.space):
+        raise NotFound("No such thread.")
+    if thread.hidden and thread.author_id != user.pk and not viewer.can_moderate(thread.space):
+        raise NotFound("No such thread.")
+    return thread
+
+
+def get_post(user, pk, viewer=None):
+    """The reply ``pk`` if ``user`` may read its thread, else :class:`NotFound`."""
+    try:
+        post = Post.objects.select_related("thread", "thread__space", "author").get(pk=pk)
+    except (Post.DoesNotExist, ValueError, TypeError):
+        raise NotFound("No such reply.") from None
+    get_thread(user, post.thread_id, viewer)
+    return post
+
+
+def check_moderate(user, space):
+    if not can_moderate(user, space):
+        raise Forbidden("Only community masters and operators can do this.")
+
+
+class Viewer:
+    """What one person may read and moderate, worked out once per request in two queries.
+
+    The rules are community_plugin's (:func:`community_plugin.api.visible_spaces`,
+    :func:`~community_plugin.api.can_moderate`); a test checks that both agree for every
+    role. Pages build one per request; services keep calling the api (writes are rare).
+    """
+
+    def __init__(self, user):
+        self.user = user
+
+    @functools.cached_property
+    def roles(self):
+        return set(roles.roles_of(self.user))
+
+    @functools.cached_property
+    def operator(self):
+        return bool(self.roles & {roles.OPERATOR, roles.ADMINISTRATOR})
+
+    @functools.cached_property
+    def _memberships(self):
+        if not getattr(self.user, "is_authenticated", False):
+            return {}
+        rows = Membership.objects.filter(user=self.user).values_list(
+            "space_id", "role", "space__kind"
+        )
+        return {space_id: (role, kind) for space_id, role, kind in rows}
+
+    @functools.cached_property
+    def outsider(self):
+        return bool(self.roles & {roles.COMPANY, roles.HUB}) and not (
+            self.roles & {roles.LEARNER, roles.OPERATOR, roles.ADMINISTRATOR}
+        )
+
+    @functools.cached_property
+    def member_ids(self):
+        """Ids of the spaces read as a member (operators read every space besides)."""
+        return sorted(
+            space_id
+            for space_id, (_role, kind) in self._memberships.items()
+            if not (self.outsider and kind in community.LEARNER_KINDS)
+        )
+
+    def spaces(self):
+        """Readable spaces, as a queryset."""
+        if not getattr(self.user, "is_authenticated", False):
+            return Space.objects.none()
+        if self.operator:
+            return Space.objects.all()
+        return Space.objects.filter(pk__in=self.member_ids)
+
+    def threads(self, space_ids=None):
+        """Threads of readable spaces (of ``space_ids`` if given) without the hidden ones the
+        person does not moderate (authors still see their own)."""
+        threads = Thread.objects.all()
+        if not self.operator:
+            threads = threads.filter(space_id__in=self.member_ids)
+            hidden_ok = Q(space_id__in=self.moderated_ids()) | Q(author_id=self.user.pk)
+            threads = threads.filter(Q(hidden=False) | hidden_ok)
+        if space_ids is not None:
+            threads = threads.filter(space_id__in=list(space_ids))
+        return threads
+
+    def can_read(self, space):
+        return self.operator or space.pk in self.member_ids
+
+    def can_moderate(self, space):
+        if not getattr(self.user, "is_authenticated", False):
+            return False
+        if self.operator:
+            return True
+        return self._memberships.get(space.pk, (None, None))[0] == Membership.MASTER
+
+    def moderated_ids(self):
+        """Ids of the spaces this person moderates (None: every space, for operators)."""
+        if self.operator:
+            return None
+        return [i for i in self.member_ids if self._memberships[i][0] == Membership.MASTER]

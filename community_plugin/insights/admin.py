@@ -1,0 +1,34 @@
+"""Django admin for insights (anonymous survey responses are listed without any person)."""
+
+from django.contrib import admin
+
+from .models import CompleterCount, CostEntry, FeedbackItem, Question, Survey
+
+
+@admin.register(FeedbackItem)
+class FeedbackItemAdmin(admin.ModelAdmin):
+    list_display = ("pk", "created", "program", "category", "status", "owner", "published")
+    list_filter = ("status", "program", "category", "published")
+    search_fields = ("text", "public_said", "public_did")
+    raw_id_fields = ("author", "owner", "duplicate_of")
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+
+
+@admin.register(Survey)
+class SurveyAdmin(admin.ModelAdmin):
+    list_display = ("title_ja", "target", "anonymous", "opens", "closes")
+    inlines = [QuestionInline]
+    raw_id_fields = ("space", "created_by")
+
+
+@admin.register(CostEntry)
+class CostEntryAdmin(admin.ModelAdmin):
+    list_display = ("category", "program", "period_start", "period_end", "amount_jpy")
+    list_filter = ("category", "program")
+
+
+admin.site.register(CompleterCount)

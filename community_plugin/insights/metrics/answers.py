@@ -1,0 +1,241 @@
+"""Questions and answers: first response, unanswered, resolution, peer answers, reciprocity,
+contributor concentration."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from community_plugin.discussions.models import Post, Thread
+
+from .. import stats
+from .base import Metric, staff_ids
+
+
+def _first_replies(scope, period, kinds=None):
+    """[(thread id, kind, created, author, accepted?, first reply time, first replier)] for the
+    visible threads created in the period; the first reply is the earliest visible reply by
+    someone other than the thread's author. One query (a correlated subquery per thread)."""
+    replies = (
+        Post.objects.filter(thread=OuterRef("pk"), hidden=False)
+        .exclude(author=OuterRef("author"))
+        .order_by("created", "pk")
+    )
+    threads = Thread.objects.filter(
+        scope.threads(), hidden=False, created__gte=period.since, created__lt=period.until
+    )
+    if kinds:
+        threads = threads.filter(kind__in=kinds)
+    return list(
+        threads.annotate(
+            first_at=Subquery(replies.values("created")[:1]),
+            first_by=Subquery(replies.values("author_id")[:1]),
+        ).values_list(
+            "pk", "kind", "created", "author_id", "accepted_post_id", "first_at", "first_by"
+        )
+    )
+
+
+class AnswerFacts:
+    """The per-thread facts of a period, fetched once and shared by several metrics."""
+
+    def __init__(self, scope, period, now=None):
+        self.now = now or timezone.now()
+        self.rows = _first_replies(scope, period)
+        self.questions = [r for r in self.rows if r[1] == Thread.QUESTION]
+
+    def response_hours(self, rows=None):
+        return [
+            (first - created).total_seconds() / 3600
+            for _pk, _k, created, _a, _acc, first, _by in (self.rows if rows is None else rows)
+            if first is not None
+        ]
+
+    def unanswered_share(self, hours):
+        """Share of questions old enough to tell that had no reply within ``hours``."""
+        window = dt.timedelta(hours=hours)
+        decidable = [r for r in self.questions if r[2] + window <= self.now]
+        late = [r for r in decidable if r[5] is None or r[5] - r[2] > window]
+        return stats.share(len(late), len(decidable)), len(late), len(decidable)
+
+
+def response_metrics(scope, period, now=None):
+    facts, before = AnswerFacts(scope, period, now), AnswerFacts(scope, period.previous(), now)
+    hours = facts.response_hours()
+    buckets = stats.bucket_hours(hours)
+    labels = {
+        "<1h": _("< 1 hour"),
+        "1-4h": _("1–4 hours"),
+        "4-24h": _("4–24 hours"),
+        ">24h": _("> 24 hours"),
+    }
+    no_reply = sum(1 for r in facts.rows if r[5] is None)
+    first_response = Metric(
+        "first_response",
+        _("Time to first response (median, hours)"),
+        _(
+            "For threads started in the period: hours until the first reply by someone other "
+            "than the author (median; Discourse reports the same measure as an average)."
+        ),
+        "hours",
+        stats.median(hours),
+        stats.median(before.response_hours()),
+        chart="bar",
+        points=[(labels[k], n) for k, n in buckets] + [(_("No reply yet"), no_reply)],
+        headers=[_("Time to first response"), _("Threads")],
+        rows=[(labels[k], n) for k, n in buckets] + [(_("No reply yet"), no_reply)],
+    )
+    metrics = [first_response]
+    for hours_window in (24, 72):
+        value, late, decidable = facts.unanswered_share(hours_window)
+        metrics.append(
+            Metric(
+                f"unanswered_{hours_window}h",
+                _("Unanswered at %(hours)s h") % {"hours": hours_window},
+                _(
+                    "Questions started in the period with no reply from anyone else within "
+                    "%(hours)s hours, among the questions at least %(hours)s hours old."
+                )
+                % {"hours": hours_window},
+                "percent",
+                value,
+                before.unanswered_share(hours_window)[0],
+                chart="bar",
+                points=[(_("No reply in time"), late), (_("Answered in time"), decidable - late)],
+                headers=[_("Question threads"), _("Count")],
+                rows=[(_("No reply in time"), late), (_("Answered in time"), decidable - late)],
+            )
+        )
+    metrics.append(_resolution(facts, before))
+    metrics.append(_peer_answers(facts, before))
+    return metrics
+
+
+def _resolution(facts, before):
+    def rate(f):
+        accepted = sum(1 for r in f.questions if r[4] is not None)
+        return stats.share(accepted, len(f.questions)), accepted
+
+    value, accepted = rate(facts)
+    return Metric(
+        "resolution",
+        _("Resolution rate"),
+        _("Questions started in the period whose asker accepted an answer."),
+        "percent",
+        value,
+        rate(before)[0],
+        chart="bar",
+        points=[
+            (_("Accepted answer"), accepted),
+            (_("Not resolved"), len(facts.questions) - accepted),
+        ],
+        headers=[_("Question threads"), _("Count")],
+        rows=[
+            (_("Accepted answer"), accepted),
+            (_("Not resolved"), len(facts.questions) - accepted),
+        ],
+    )
+
+
+def _peer_answers(facts, before):
+    staff = staff_ids()
+
+    def rate(f):
+        answered = [r for r in f.questions if r[6] is not None]
+        peer = sum(1 for r in answered if r[6] not in staff)
+        return stats.share(peer, len(answered)), peer, len(answered) - peer
+
+    value, peer, by_staff = rate(facts)
+    return Metric(
+        "peer_answers",
+        _("Peer-answer rate"),
+        _(
+            "Questions whose first reply came from a peer (not staff or a course operator), "
+            "among the questions that got a reply."
+        ),
+        "percent",
+        value,
+        rate(before)[0],
+        chart="bar",
+        points=[(_("First reply by a peer"), peer), (_("First reply by staff"), by_staff)],
+        headers=[_("Question threads"), _("Count")],
+        rows=[(_("First reply by a peer"), peer), (_("First reply by staff"), by_staff)],
+    )
+
+
+def _answers(scope, period):
+    """Replies to questions by someone other than the asker, in the period (a queryset)."""
+    return Post.objects.filter(
+        scope.threads("thread__"),
+        hidden=False,
+        thread__kind=Thread.QUESTION,
+        created__gte=period.since,
+        created__lt=period.until,
+    ).exclude(author=F("thread__author"))
+
+
+def reciprocity(scope, period):
+    def rate(p):
+        askers = set(
+            Thread.objects.filter(
+                scope.threads(),
+                kind=Thread.QUESTION,
+                hidden=False,
+                created__gte=p.since,
+                created__lt=p.until,
+            )
+            .values_list("author_id", flat=True)
+            .distinct()
+        )
+        answerers = set(_answers(scope, p).values_list("author_id", flat=True).distinct())
+        both = len(askers & answerers)
+        return stats.share(both, len(askers)), both, len(askers)
+
+    value, both, askers = rate(period)
+    return Metric(
+        "reciprocity",
+        _("Reciprocity"),
+        _("Askers in the period who also answered someone else's question in the period."),
+        "percent",
+        value,
+        rate(period.previous())[0],
+        chart="bar",
+        points=[(_("Askers who also answered"), both), (_("Askers who only asked"), askers - both)],
+        headers=[_("Askers"), _("Count")],
+        rows=[(_("Askers who also answered"), both), (_("Askers who only asked"), askers - both)],
+    )
+
+
+def concentration(scope, period):
+    def counts(p):
+        return list(
+            _answers(scope, p)
+            .values("author_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n")
+            .values_list("n", flat=True)
+        )
+
+    now = counts(period)
+    value = stats.top_share(now)
+    top = max(1, -(-len(now) // 10)) if now else 0
+    ranked = [(f"#{i}", n) for i, n in enumerate(now[:20], start=1)]
+    return Metric(
+        "concentration",
+        _("Contributor concentration"),
+        _(
+            "Share of all answers given by the top 10%% of answerers (%(top)s of %(all)s people); "
+            "high values mean a few people carry the community."
+        )
+        % {"top": top, "all": len(now)},
+        "percent",
+        value,
+        stats.top_share(counts(period.previous())),
+        chart="bar",
+        points=ranked,
+        headers=[_("Answerer rank"), _("Answers")],
+        rows=[(f"#{i}", n) for i, n in enumerate(now, start=1)],
+    )

@@ -1,1 +1,0 @@
-"""Models of community_plugin.insights."""

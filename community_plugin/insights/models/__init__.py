@@ -1,0 +1,18 @@
+"""Models of community_plugin.insights. Private to the app: other packages call :mod:`..api`."""
+
+from .activity import DailyActivity, Visit
+from .costs import CompleterCount, CostEntry
+from .feedback import FeedbackItem
+from .surveys import Question, Response, Survey, SurveyCompletion
+
+__all__ = [
+    "CompleterCount",
+    "CostEntry",
+    "DailyActivity",
+    "FeedbackItem",
+    "Question",
+    "Response",
+    "Survey",
+    "SurveyCompletion",
+    "Visit",
+]

@@ -1,0 +1,180 @@
+"""Web surveys: questions in Japanese and English, targets, drafts and answers.
+
+Anonymity: a response of an anonymous survey holds no user and no timestamp finer than a day;
+its primary key is random. Who has answered (for reminders) lives in :class:`SurveyCompletion`,
+which has no link to any response and no time at all.
+"""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+def new_token():
+    return secrets.token_urlsafe(18)
+
+
+class Survey(models.Model):
+    """A questionnaire for a group of people (or anyone with its link)."""
+
+    SPACE = "space"
+    ALUMNI = "alumni"
+    COMPANIES = "companies"
+    LINK = "link"
+    TARGET_CHOICES = [
+        (SPACE, _("Members of a space (a course, cohort or team space)")),
+        (ALUMNI, _("Alumni (the alumni space)")),
+        (COMPANIES, _("Company users")),
+        (LINK, _("Anyone with the link")),
+    ]
+
+    slug = models.SlugField(_("identifier"), max_length=100, unique=True)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    intro_ja = models.TextField(_("introduction (Japanese)"), blank=True)
+    intro_en = models.TextField(_("introduction (English)"), blank=True)
+    target = models.CharField(_("who answers"), max_length=16, choices=TARGET_CHOICES)
+    space = models.ForeignKey(
+        "dxq_community.Space",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("space"),
+    )
+    anonymous = models.BooleanField(
+        _("anonymous"),
+        default=True,
+        help_text=_("Anonymous answers keep no link to the person who gave them."),
+    )
+    opens = models.DateTimeField(_("opens"), default=timezone.now)
+    closes = models.DateTimeField(_("closes"), null=True, blank=True)
+    token = models.CharField(max_length=40, unique=True, default=new_token, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    last_reminder = models.DateTimeField(_("last reminder"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("survey")
+        verbose_name_plural = _("surveys")
+        ordering = ["-opens"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def title(self):
+        return self.title_en if get_language() == "en" and self.title_en else self.title_ja
+
+    @property
+    def intro(self):
+        return self.intro_en if get_language() == "en" and self.intro_en else self.intro_ja
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens <= now and (self.closes is None or now < self.closes)
+
+
+class Question(models.Model):
+    """One question; ``choices`` is a list of {"value", "ja", "en"} for choice questions."""
+
+    SINGLE = "single"
+    MULTIPLE = "multiple"
+    LIKERT = "likert"
+    NPS = "nps"
+    NUMBER = "number"
+    TEXT = "text"
+    KIND_CHOICES = [
+        (SINGLE, _("Single choice")),
+        (MULTIPLE, _("Multiple choice")),
+        (LIKERT, _("Likert scale (1–5)")),
+        (NPS, _("Net Promoter Score (0–10)")),
+        (NUMBER, _("Number")),
+        (TEXT, _("Free text")),
+    ]
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveIntegerField(_("position"), default=0)
+    kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
+    text_ja = models.CharField(_("question (Japanese)"), max_length=500)
+    text_en = models.CharField(_("question (English)"), max_length=500, blank=True)
+    required = models.BooleanField(_("required"), default=True)
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    min_value = models.IntegerField(_("smallest number"), null=True, blank=True)
+    max_value = models.IntegerField(_("largest number"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+        ordering = ["survey", "position", "pk"]
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def text(self):
+        return self.text_en if get_language() == "en" and self.text_en else self.text_ja
+
+    def localized_choices(self):
+        english = get_language() == "en"
+        return [
+            (c["value"], (c.get("en") if english and c.get("en") else c.get("ja", c["value"])))
+            for c in self.choices
+        ]
+
+
+class Response(models.Model):
+    """One person's answers, a draft until submitted.
+
+    Named surveys: ``user`` is set. Anonymous and link surveys: ``user`` stays empty and the
+    draft is found by ``resume_hash`` (SHA-256 of a random token kept only in the respondent's
+    browser cookie and resume link).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resume_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    #: {question id (str): value}; value is a str, a list of str or a number.
+    answers = models.JSONField(default=dict)
+    submitted_on = models.DateField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="dxq_one_response_per_user")
+        ]
+
+    def __str__(self):
+        return f"{self.survey_id}: {'submitted' if self.submitted_on else 'draft'}"
+
+
+class SurveyCompletion(models.Model):
+    """``user`` has answered ``survey`` (for reminders): no link to the response, no time."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="completions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("survey completion")
+        verbose_name_plural = _("survey completions")
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="dxq_survey_answered_once")
+        ]
+
+    def __str__(self):
+        return f"{self.survey_id}: {self.user_id}"

@@ -1,0 +1,1 @@
+"""Pages of community_plugin.insights."""

@@ -1,0 +1,175 @@
+"""Keeping space membership in line with Open edX, and standalone CSV imports.
+
+Open edX tells us about new enrollments and cohort moves by events, but not about unenrollment
+or cohort removal: :func:`reconcile` compares synced memberships with the LMS on a schedule and
+on demand. Only memberships Open edX owns (source enrollment / cohort) are ever removed;
+community masters, manual, CSV, team and badge memberships survive.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from . import api, csv_rows, platform
+from .errors import InvalidCsv
+from .models import Membership, Space
+
+log = logging.getLogger(__name__)
+
+
+def set_cohort(user_id, course_key, cohort_name, course_name=None):
+    """The learner is now in ``cohort_name`` of the course: join its space, leave the others.
+
+    Also joins the course-wide space (a cohort member is enrolled). Returns the joined slug.
+    """
+    api.add_course_member(user_id, course_key, course_name)
+    space = api.cohort_space(course_key, cohort_name, course_name)
+    with transaction.atomic():
+        Membership.objects.filter(
+            user_id=user_id,
+            space__kind=Space.COHORT,
+            space__course_key=str(course_key),
+            source=Membership.COHORT,
+            role=Membership.MEMBER,
+        ).exclude(space=space).delete()
+        api._join(space, user_id, Membership.COHORT)
+    return space.slug
+
+
+@dataclass
+class ReconcileReport:
+    """What a reconcile run did in one space."""
+
+    slug: str
+    removed: list = field(default_factory=list)
+    added: list = field(default_factory=list)
+    skipped: str = ""
+
+
+def _synced(space):
+    return Membership.objects.filter(
+        space=space, source__in=Membership.SYNCED_SOURCES, role=Membership.MEMBER
+    )
+
+
+def _reconcile_course(space):
+    report = ReconcileReport(space.slug)
+    enrolled = platform.active_enrolled_user_ids(space.course_key)
+    if enrolled is None:
+        report.skipped = "standalone"
+        return report
+    current = set(_synced(space).values_list("user_id", flat=True))
+    report.removed = sorted(current - enrolled)
+    _synced(space).filter(user_id__in=report.removed).delete()
+    for user_id in sorted(enrolled - set(space.memberships.values_list("user_id", flat=True))):
+        if api._join(space, user_id, Membership.ENROLLMENT):
+            report.added.append(user_id)
+    return report
+
+
+def _reconcile_cohort(space):
+    report = ReconcileReport(space.slug)
+    cohort_members = platform.cohort_member_ids(space.course_key, space.cohort)
+    if cohort_members is None:
+        report.skipped = "standalone"
+        return report
+    current = set(_synced(space).values_list("user_id", flat=True))
+    report.removed = sorted(current - cohort_members)
+    _synced(space).filter(user_id__in=report.removed).delete()
+    for user_id in sorted(
+        cohort_members - set(space.memberships.values_list("user_id", flat=True))
+    ):
+        if api._join(space, user_id, Membership.COHORT):
+            report.added.append(user_id)
+    return report
+
+
+def reconcile(space=None):
+    """Reconcile one space or every course and cohort space; returns reports by slug."""
+    if space is not None:
+        spaces = [space]
+    else:
+        spaces = Space.objects.filter(kind__in=[Space.COURSE, Space.COHORT]).order_by("pk")
+    reports = {}
+    for each in spaces:
+        if each.kind == Space.COURSE:
+            reports[each.slug] = _reconcile_course(each)
+        elif each.kind == Space.COHORT:
+            reports[each.slug] = _reconcile_cohort(each)
+        else:
+            reports[each.slug] = ReconcileReport(each.slug, skipped="not synced")
+        report = reports[each.slug]
+        if report.removed or report.added:
+            log.info("reconciled %s: +%s -%s", each.slug, report.added, report.removed)
+    return reports
+
+
+@dataclass
+class CsvReport:
+    """What a CSV import did: people added, masters set, and refused rows in words."""
+
+    added: list = field(default_factory=list)
+    already: list = field(default_factory=list)
+    masters: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+
+
+def _problem_text(problem):
+    messages = {
+        "no_identity": _("Line %(line)s: give a username or an email address."),
+        "bad_role": _(
+            "Line %(line)s: unknown role “%(value)s” (use member or master, "
+            "メンバー or コミュニティマスター)."
+        ),
+        "bad_email": _("Line %(line)s: “%(value)s” is not an email address."),
+        "no_user": _("Line %(line)s: no account “%(value)s” exists."),
+        "ambiguous": _("Line %(line)s: several accounts use the email address “%(value)s”."),
+    }
+    return messages[problem.code] % {"line": problem.line, "value": problem.value}
+
+
+def import_csv(space, data, actor=None):
+    """Add the people listed in a CSV file to ``space``; bad rows are reported, good rows kept."""
+    from django.conf import settings
+
+    if isinstance(data, bytes) and len(data) > settings.DXQ_COMMUNITY_CSV_MAX_BYTES:
+        raise InvalidCsv(_("The file is too large (at most 1 MB)."))
+    text = csv_rows.decode(data)
+    if text is None:
+        raise InvalidCsv(_("The file is not text in UTF-8 or Shift_JIS."))
+    try:
+        parsed = csv_rows.parse(text)
+    except (ValueError, csv_rows.csv.Error) as error:
+        raise InvalidCsv(
+            _("The first line must name the columns: username or email, and optionally role.")
+        ) from error
+    problems = list(parsed.problems)
+    report = CsvReport()
+    users = get_user_model().objects.filter(is_active=True)
+    for row in parsed.rows:
+        if row.username:
+            found = list(users.filter(username=row.username)[:2])
+            value = row.username
+        else:
+            found = list(users.filter(email__iexact=row.email)[:2])
+            value = row.email
+        if not found:
+            problems.append(csv_rows.CsvProblem(row.line, "no_user", value))
+            continue
+        if len(found) > 1:
+            problems.append(csv_rows.CsvProblem(row.line, "ambiguous", value))
+            continue
+        user = found[0]
+        master = row.role == "master"
+        if api.add_member(user.pk, space, Membership.CSV, master=master):
+            report.added.append(user.username)
+        else:
+            report.already.append(user.username)
+        if master:
+            report.masters.append(user.username)
+    report.errors = [_problem_text(p) for p in sorted(problems, key=lambda p: p.line)]
+    log.info("CSV import into %s by %s: %s", space.slug, actor, report)
+    return report

@@ -1,0 +1,172 @@
+"""Grades of a deliverable: estimation over its reviews, reviewer statistics, publishing.
+
+:func:`regrade_block` runs the full iterative estimate (``estimation.estimate``) over a block's
+visible reviews and gold items, stores each reviewer's bias and variance in
+:class:`ReviewerStats` (carried to their next deliverable as a prior) and publishes the grade of
+every submission whose reviews are complete (edx-submissions ``set_score`` + PublishedGrade).
+:func:`quick_estimate` grades one submission from stored reviewer statistics (for the learner's
+page before the grade is final).
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from . import estimation, rubrics
+from .models import (
+    CriterionScore,
+    DeliverableSettings,
+    PublishedGrade,
+    ReviewerStats,
+    RubricVersion,
+    Submission,
+)
+
+log = logging.getLogger(__name__)
+
+
+def latest_rubric(block_key):
+    """The newest :class:`RubricVersion` of a block, or None."""
+    return RubricVersion.objects.filter(block_key=block_key).order_by("-number").first()
+
+
+def _observations(score_rows):
+    return [
+        estimation.Observation(reviewer, item, criterion, points)
+        for reviewer, item, criterion, points in score_rows
+        if points is not None and reviewer is not None
+    ]
+
+
+def block_observations(block_key):
+    """All visible scored reviews of a block as Observations (one query)."""
+    rows = CriterionScore.objects.filter(
+        review__submission__block_key=block_key, review__hidden=False
+    ).values_list("review__reviewer_id", "review__submission_id", "criterion_id", "points")
+    return _observations(rows)
+
+
+def gold_truth(block_key):
+    """{(submission id, criterion id): expert points} of the block's gold items."""
+    truth = {}
+    for sid, scores in Submission.objects.filter(block_key=block_key, is_gold=True).values_list(
+        "id", "expert_scores"
+    ):
+        for cid, points in (scores or {}).items():
+            truth[(sid, cid)] = float(points)
+    return truth
+
+
+def priors(user_ids):
+    """{user id: (bias, variance)} from earlier deliverables."""
+    return {
+        uid: (bias, variance)
+        for uid, bias, variance in ReviewerStats.objects.filter(user_id__in=user_ids).values_list(
+            "user_id", "bias", "variance"
+        )
+    }
+
+
+def regrade_block(block_key, *, now=None, publish=True):
+    """Re-estimate a block; store reviewer statistics; publish final grades. Returns the Result."""
+    rubric = latest_rubric(block_key)
+    if rubric is None:
+        return None
+    maxima = rubrics.maxima(rubric.criteria)
+    observations = block_observations(block_key)
+    reviewer_ids = {o.reviewer for o in observations}
+    result = estimation.estimate(
+        observations, maxima=maxima, gold=gold_truth(block_key), priors=priors(reviewer_ids)
+    )
+    _store_reviewer_stats(result)
+    if publish:
+        publish_final(block_key, result, rubric, now=now)
+    return result
+
+
+def _store_reviewer_stats(result):
+    existing = {
+        s.user_id: s for s in ReviewerStats.objects.filter(user_id__in=list(result.reviewers))
+    }
+    for uid, est in result.reviewers.items():
+        stats = existing.get(uid) or ReviewerStats(user_id=uid)
+        stats.bias = est.bias
+        stats.variance = est.variance
+        stats.reliability = est.reliability
+        stats.reviews = est.count
+        stats.gold_reviews = est.gold_count
+        from .reputation import reputation_score
+
+        stats.reputation = reputation_score(stats.reliability, stats.helpfulness)
+        stats.save()
+
+
+def publish_final(block_key, result, rubric, *, now=None):
+    """Publish every complete, not yet published submission of the block."""
+    now = now or timezone.now()
+    pending = Submission.objects.filter(
+        block_key=block_key, state=Submission.ACTIVE, is_gold=False, grade__isnull=True
+    ).filter(done__gte=models_f("need"))
+    for submission in pending:
+        if submission.id in result.items:
+            publish(submission, result, rubric, now=now)
+
+
+def models_f(name):
+    from django.db.models import F
+
+    return F(name)
+
+
+def publish(submission, result, rubric, *, now=None):
+    """Send one submission's grade to edx-submissions and record it."""
+    from submissions import api as submissions_api
+
+    total, low, high, possible = result.total(submission.id)
+    possible = rubric.points_possible or possible
+    details = {
+        cid: {"mean": c.mean, "low": c.low, "high": c.high, "max": c.maximum, "sd": c.sd}
+        for cid, c in result.items[submission.id].items()
+    }
+    with transaction.atomic():
+        grade, created = PublishedGrade.objects.get_or_create(
+            submission=submission,
+            defaults={
+                "points_earned": round(total, 2),
+                "points_possible": possible,
+                "low": round(low, 2),
+                "high": round(high, 2),
+                "details": {"criteria": details, "rubric": rubric.number},
+                "published_at": now or timezone.now(),
+            },
+        )
+    if created:
+        try:
+            submissions_api.set_score(submission.uuid, round(total), int(round(possible)))
+        except Exception:  # the LMS score can be re-sent; our record stays
+            log.exception("set_score failed for %s", submission.uuid)
+    return grade
+
+
+def quick_estimate(submission, rubric):
+    """A provisional per-criterion estimate of one submission from stored reviewer stats."""
+    rows = CriterionScore.objects.filter(review__submission=submission, review__hidden=False)
+    observations = _observations(
+        rows.values_list("review__reviewer_id", "review__submission_id", "criterion_id", "points")
+    )
+    if not observations:
+        return None
+    maxima = rubrics.maxima(rubric.criteria)
+    return estimation.estimate(
+        observations,
+        maxima=maxima,
+        priors=priors({o.reviewer for o in observations}),
+        iterations=0,
+    )
+
+
+def settings_for(block_key):
+    """The block's DeliverableSettings (defaults when the block was never configured)."""
+    found = DeliverableSettings.objects.filter(block_key=block_key).first()
+    return found or DeliverableSettings(block_key=block_key, course_key="")

@@ -1,0 +1,52 @@
+"""What deliverable_xblock needs from the LMS (teams), called lazily, with standalone fallbacks.
+
+Inside edx-platform, teams are Open edX teams (``lms.djangoapps.teams``: ``CourseTeamMembership``);
+standalone, :class:`deliverable_xblock.models.TeamMembership` (managed in the admin).
+"""
+
+from casestudy_xblock.platform import anonymous_id, in_lms, lms_attr  # noqa: F401 (re-exported)
+
+_TEAMS = "lms.djangoapps.teams.models"
+
+
+def _course_key(course_key):
+    from opaque_keys.edx.keys import CourseKey
+
+    return CourseKey.from_string(str(course_key))
+
+
+def team_of(user, course_key):
+    """The id of ``user``'s team in the course, or None."""
+    membership = lms_attr(_TEAMS, "CourseTeamMembership")
+    if membership is not None:
+        row = (
+            membership.objects.filter(user_id=user.pk, team__course_id=_course_key(course_key))
+            .select_related("team")
+            .first()
+        )
+        return row.team.team_id if row else None
+    from .models import TeamMembership
+
+    return (
+        TeamMembership.objects.filter(course_key=str(course_key), user_id=user.pk)
+        .values_list("team_id", flat=True)
+        .first()
+    )
+
+
+def team_member_ids(course_key, team_id):
+    """The user ids of a team's members."""
+    membership = lms_attr(_TEAMS, "CourseTeamMembership")
+    if membership is not None:
+        return list(
+            membership.objects.filter(
+                team__team_id=team_id, team__course_id=_course_key(course_key)
+            ).values_list("user_id", flat=True)
+        )
+    from .models import TeamMembership
+
+    return list(
+        TeamMembership.objects.filter(course_key=str(course_key), team_id=team_id).values_list(
+            "user_id", flat=True
+        )
+    )

@@ -1,0 +1,84 @@
+"""A learner RSVPs to the upcoming study session and sees the count change; the notification
+badge in the header counts a new mention. ja and en; axe clean; nothing leaves the server."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from community_plugin import api
+from community_plugin.models import StudySession
+from tests.e2e.helpers import assert_accessible, login, switch_language
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+GOING = {"ja": "参加", "en": "Going"}
+
+
+@pytest.fixture
+def community(demo_users):
+    call_command("dxq_demo_community", stdout=io.StringIO())
+    return StudySession.objects.get(title="需要予測モデル勉強会")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_learner_rsvps_going_and_sees_the_count_change(page, community, lang):
+    login(page, "learner1")
+    if lang != "ja":
+        switch_language(page, lang)
+    page.goto("/dxq/community/spaces/")
+    assert_accessible(page)
+    page.get_by_role("link", name=community.space.name).click()
+    expect(page.locator("h1")).to_have_text(community.space.name)
+    assert_accessible(page)
+    page.get_by_role("link", name=community.title).click()
+    expect(page.locator("h1")).to_have_text(community.title)
+    expect(page.locator("text=JST").first).to_be_visible()
+    going = page.get_by_test_id("going-count")
+    expect(going).to_have_text("2")
+    assert_accessible(page)
+    page.get_by_role("button", name=GOING[lang], exact=True).click()
+    expect(page.get_by_test_id("going-count")).to_have_text("3")
+    expect(page.locator(".dxq-message--success")).to_be_visible()
+    expect(page.get_by_role("button", name=GOING[lang], exact=True)).to_have_attribute(
+        "aria-pressed", "true"
+    )
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    assert_accessible(page)
+
+
+def test_full_session_says_so_in_japanese(page, community):
+    community.capacity = 2
+    community.save()
+    login(page, "learner1")
+    page.goto(f"/dxq/community/sessions/{community.pk}/")
+    page.get_by_role("button", name="参加", exact=True).click()
+    expect(page.locator(".dxq-message--error")).to_contain_text("定員 2 人に達しました")
+    expect(page.get_by_test_id("going-count")).to_have_text("2")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_notification_badge_after_a_mention(page, community, demo_users, lang):
+    login(page, "learner1")
+    if lang != "ja":
+        switch_language(page, lang)
+    badge = page.get_by_test_id("unread-badge")
+    expect(badge).to_contain_text("1")  # the demo's mention
+    api.notify(
+        [demo_users["learner1"].pk],
+        kind="mention",
+        actor=demo_users["master"],
+        space=community.space,
+        title="@learner1 勉強会で発表しませんか？",
+        url=f"/dxq/community/sessions/{community.pk}/",
+    )
+    page.reload()
+    expect(page.get_by_test_id("unread-badge")).to_contain_text("2")
+    page.get_by_test_id("notifications-link").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="@learner1 勉強会で発表しませんか？").click()
+    expect(page).to_have_url(re.compile(rf"/dxq/community/sessions/{community.pk}/$"))
+    expect(page.get_by_test_id("unread-badge")).to_contain_text("1")
