@@ -16,11 +16,11 @@ import heapq
 import os
 import random
 import statistics
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from .harness import record
 
-T0 = datetime(2026, 4, 6, 0, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 4, 6, 0, 0, tzinfo=UTC)
 COURSE = "course-v1:DXQ+Sim+2026"
 HORIZON_HOURS = 240.0
 
@@ -66,9 +66,12 @@ class Run:
         self.block = f"block-v1:DXQ+Sim+2026+type@dxq_deliverable+block@{tag}"
         self.people, self.truths, self.gold_truths = simulation.cohort(params)
         users = get_user_model().objects
-        self.users = [users.create_user(f"{tag}-l{i}", password="x") for i in range(len(self.people))]
+        password = "x"  # noqa: S105 - synthetic users of a throwaway test database
+        self.users = [
+            users.create_user(f"{tag}-l{i}", password=password) for i in range(len(self.people))
+        ]
         self.volunteers = [
-            users.create_user(f"{tag}-v{i}", password="x") for i in range(params.volunteers)
+            users.create_user(f"{tag}-v{i}", password=password) for i in range(params.volunteers)
         ]
         # Volunteers review like anyone else (biased, noisy), but none is careless.
         self.volunteer_people = [
@@ -83,7 +86,7 @@ class Run:
             )
             for i in range(params.volunteers)
         ]
-        operator = users.create_user(f"{tag}-op", password="x", is_staff=True)
+        operator = users.create_user(f"{tag}-op", password=password, is_staff=True)
         ours = rule == "fewest"
         api.configure(
             self.block,
@@ -183,7 +186,7 @@ class Run:
         person, user = self.person(who)
         truth = self.truth_of[assignment.submission_id]
         points = self.sim.review_points(self.rng, person, truth, self.params.top)
-        try:
+        with contextlib.suppress(self.api.LeaseExpired):
             self.api.submit_review(
                 assignment.id,
                 user,
@@ -191,8 +194,6 @@ class Run:
                 now=self.now(hour),
                 regrade=False,
             )
-        except self.api.LeaseExpired:
-            pass
         gold = assignment.submission_id in self.truth_of and assignment.submission_id not in (
             self.submit_hour
         )
@@ -256,17 +257,36 @@ def run(seeds: int = 3, learners: int = 120) -> list[dict]:
     from deliverable_xblock import simulation
 
     try:
-        figures = {key: [] for key in ("rmse", "rmse_med", "w1", "w1_med", "c72", "c72_old",
-                                       "c7d", "c7d_old", "late72", "late72_old", "graded")}
+        figures = {
+            key: []
+            for key in (
+                "rmse",
+                "rmse_med",
+                "w1",
+                "w1_med",
+                "c72",
+                "c72_old",
+                "c7d",
+                "c7d_old",
+                "late72",
+                "late72_old",
+                "graded",
+            )
+        }
         for seed in range(1, seeds + 1):
             params = simulation.Params(seed=seed, learners=learners)
             ours = Run(params, "fewest", f"s{seed}f").run()
             oldest = Run(params, "oldest", f"s{seed}o").run()
             (rmse, w1), (rmse_med, w1_med), graded = ours.accuracy()
             for key, value in (
-                ("rmse", rmse), ("rmse_med", rmse_med), ("w1", w1), ("w1_med", w1_med),
-                ("c72", ours.coverage(72)), ("c72_old", oldest.coverage(72)),
-                ("c7d", ours.coverage(168)), ("c7d_old", oldest.coverage(168)),
+                ("rmse", rmse),
+                ("rmse_med", rmse_med),
+                ("w1", w1),
+                ("w1_med", w1_med),
+                ("c72", ours.coverage(72)),
+                ("c72_old", oldest.coverage(72)),
+                ("c7d", ours.coverage(168)),
+                ("c7d_old", oldest.coverage(168)),
                 ("late72", ours.coverage(72, late=True)),
                 ("late72_old", oldest.coverage(72, late=True)),
                 ("graded", graded),
@@ -293,16 +313,38 @@ def run(seeds: int = 3, learners: int = 120) -> list[dict]:
         }
         eps = 1e-9
         return [
-            record("peer_sim_rmse", m["rmse"], "points of 16", "per-criterion median (ORA2)",
-                   m["rmse_med"], params),
-            record("peer_sim_within_1", m["w1"] * 100, "% within ±1", "per-criterion median (ORA2)",
-                   m["w1_med"] * 100, params),
-            record("peer_sim_coverage_72h", m["c72"] * 100 + eps, "% covered",
-                   "oldest-first, 8 h leases (ORA2)", m["c72_old"] * 100 + eps, params),
-            record("peer_sim_coverage_7d", m["c7d"] * 100 + eps, "% covered",
-                   "oldest-first, 8 h leases (ORA2)", m["c7d_old"] * 100 + eps, params),
+            record(
+                "peer_sim_rmse",
+                m["rmse"],
+                "points of 16",
+                "per-criterion median (ORA2)",
+                m["rmse_med"],
+                params,
+            ),
+            record(
+                "peer_sim_within_1",
+                m["w1"] * 100,
+                "% within ±1",
+                "per-criterion median (ORA2)",
+                m["w1_med"] * 100,
+                params,
+            ),
+            record(
+                "peer_sim_coverage_72h",
+                m["c72"] * 100 + eps,
+                "% covered",
+                "oldest-first, 8 h leases (ORA2)",
+                m["c72_old"] * 100 + eps,
+                params,
+            ),
+            record(
+                "peer_sim_coverage_7d",
+                m["c7d"] * 100 + eps,
+                "% covered",
+                "oldest-first, 8 h leases (ORA2)",
+                m["c7d_old"] * 100 + eps,
+                params,
+            ),
         ]
     finally:
-        connection.creation.destroy_test_db(
-            connection.settings_dict["NAME"], verbosity=0
-        )
+        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)

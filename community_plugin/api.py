@@ -4,6 +4,8 @@ Spaces and membership (program, course cohort, cohort group, team, alumni), who 
 moderate them, notifications, study sessions. Models stay private to the package.
 """
 
+import contextlib
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -141,6 +143,23 @@ def add_course_member(user_id, course_key, course_name=None):
     return joined
 
 
+def remove_course_member(user_id, course_key):
+    """The learner left the course: leave its course and cohort spaces (masters stay).
+
+    Only memberships Open edX gave (enrollment, cohort) are removed; returns the slugs left.
+    """
+    synced = Membership.objects.filter(
+        user_id=user_id,
+        space__kind__in=[Space.COURSE, Space.COHORT],
+        space__course_key=str(course_key),
+        source__in=Membership.SYNCED_SOURCES,
+        role=Membership.MEMBER,
+    )
+    slugs = sorted(synced.values_list("space__slug", flat=True))
+    Membership.objects.filter(pk__in=list(synced.values_list("pk", flat=True))).delete()
+    return slugs
+
+
 def set_cohort(user_id, course_key, cohort_name, course_name=None):
     """COHORT_MEMBERSHIP_CHANGED: the learner is in ``cohort_name`` now (and no other cohort)."""
     from . import membership
@@ -179,13 +198,23 @@ def spaces_of(user):
     )
 
 
+def _roles(user):
+    """The user's roles, read once per user object (a request's user lives one request)."""
+    found = getattr(user, "_dxq_community_roles", None)
+    if found is None:
+        found = frozenset(roles.roles_of(user))
+        with contextlib.suppress(AttributeError):  # objects without attributes: no cache
+            user._dxq_community_roles = found
+    return found
+
+
 def _is_operator(user):
-    return roles.has_role(user, roles.OPERATOR) or roles.has_role(user, roles.ADMINISTRATOR)
+    return bool(_roles(user) & {roles.OPERATOR, roles.ADMINISTRATOR})
 
 
 def _is_outsider(user):
     """Company and hub users who are not also learners, operators or staff."""
-    found = set(roles.roles_of(user))
+    found = _roles(user)
     return bool(found & {roles.COMPANY, roles.HUB}) and not (
         found & {roles.LEARNER, roles.OPERATOR, roles.ADMINISTRATOR}
     )

@@ -45,6 +45,16 @@ class CommunityConfig(AppConfig):
                         "signal_path": "openedx_events.learning.signals.COURSE_ENROLLMENT_CREATED",
                     },
                     {
+                        "receiver_func_name": "on_course_enrollment_changed",
+                        "signal_path": "openedx_events.learning.signals.COURSE_ENROLLMENT_CHANGED",
+                    },
+                    {
+                        "receiver_func_name": "on_course_unenrollment_completed",
+                        "signal_path": (
+                            "openedx_events.learning.signals.COURSE_UNENROLLMENT_COMPLETED"
+                        ),
+                    },
+                    {
                         "receiver_func_name": "on_cohort_membership_changed",
                         "signal_path": "openedx_events.learning.signals.COHORT_MEMBERSHIP_CHANGED",
                     },

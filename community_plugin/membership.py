@@ -1,9 +1,10 @@
 """Keeping space membership in line with Open edX, and standalone CSV imports.
 
-Open edX tells us about new enrollments and cohort moves by events, but not about unenrollment
-or cohort removal: :func:`reconcile` compares synced memberships with the LMS on a schedule and
-on demand. Only memberships Open edX owns (source enrollment / cohort) are ever removed;
-community masters, manual, CSV, team and badge memberships survive.
+Open edX tells us about enrollments, unenrollments and cohort moves by events, but not about a
+removal from a cohort (nor does it resend a lost event): :func:`reconcile` compares synced
+memberships with the LMS on a schedule and on demand. Only memberships Open edX owns (source
+enrollment / cohort) are ever removed; community masters, manual, CSV, team and badge
+memberships survive.
 """
 
 import logging

@@ -20,6 +20,29 @@ def on_course_enrollment_created(signal, sender, enrollment=None, metadata=None,
     transaction.on_commit(lambda: add_course_member.delay(user_id, course_key, name))
 
 
+def on_course_unenrollment_completed(signal, sender, enrollment=None, metadata=None, **kwargs):
+    """COURSE_UNENROLLMENT_COMPLETED: the learner leaves the course's spaces (in Celery)."""
+    from .tasks import remove_course_member
+
+    if enrollment is None or enrollment.user is None:
+        log.warning("COURSE_UNENROLLMENT_COMPLETED without enrollment data: %s", metadata)
+        return
+    user_id = enrollment.user.id
+    course_key = str(enrollment.course.course_key)
+    transaction.on_commit(lambda: remove_course_member.delay(user_id, course_key))
+
+
+def on_course_enrollment_changed(signal, sender, enrollment=None, metadata=None, **kwargs):
+    """COURSE_ENROLLMENT_CHANGED: a deactivated enrollment leaves, a reactivated one joins."""
+    if enrollment is None or enrollment.user is None:
+        log.warning("COURSE_ENROLLMENT_CHANGED without enrollment data: %s", metadata)
+        return
+    if enrollment.is_active:
+        on_course_enrollment_created(signal, sender, enrollment=enrollment, metadata=metadata)
+    else:
+        on_course_unenrollment_completed(signal, sender, enrollment=enrollment, metadata=metadata)
+
+
 def on_cohort_membership_changed(signal, sender, cohort=None, metadata=None, **kwargs):
     """COHORT_MEMBERSHIP_CHANGED: the learner moves into their cohort's space (in Celery).
 

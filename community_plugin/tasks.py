@@ -16,6 +16,12 @@ def add_course_member(user_id, course_key, course_name=None):
     return api.add_course_member(user_id, course_key, course_name)
 
 
+@shared_task(name="dxq.community.remove_course_member", acks_late=True)
+def remove_course_member(user_id, course_key):
+    """Take an unenrolled learner out of the course's spaces; returns the slugs left."""
+    return api.remove_course_member(user_id, course_key)
+
+
 @shared_task(name="dxq.community.set_cohort", acks_late=True)
 def set_cohort(user_id, course_key, cohort_name, course_name=None):
     """Move a learner into the space of their (new) cohort; returns the space's slug."""

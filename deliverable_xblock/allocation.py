@@ -36,7 +36,11 @@ from django.db.utils import IntegrityError
 
 from .models import Assignment, Submission, SubmissionMember
 
-#: How many peer candidates the first query returns (the lock query skips rows others hold).
+#: How many rows the first query reads in index order (fewest completed reviews, then longest
+#: waiting) before adding their live leases: the true order (completed + live) is taken among
+#: them, so no query ever walks every submission.
+WINDOW = 48
+#: How many of those the reviewer tries to lock, best first.
 CANDIDATES = 16
 #: How many times a reviewer looks again when every candidate was taken meanwhile (contention).
 ROUNDS = 12
@@ -65,46 +69,79 @@ def _tables():
 
 def _candidate_sql(order):
     t = _tables()
-    live = (
-        f"(SELECT COUNT(*) FROM {t['asg']} l WHERE l.submission_id = s.id "
-        f"AND l.state = 'leased' AND l.expires_at > %s)"
+    inner_order = (
+        "s.done, s.submitted_at, s.id" if order == ORDER_FEWEST else "s.submitted_at, s.id"
     )
-    order_by = "t.load_, t.submitted_at, t.id" if order == ORDER_FEWEST else "t.submitted_at, t.id"
+    # Only quoted table names and constants are formatted in; values go as parameters.
     return f"""
-SELECT * FROM (SELECT 'mine' AS kind, a.submission_id AS sid, 0 AS load_ FROM {t['asg']} a
+SELECT * FROM (SELECT 'mine' AS kind, a.submission_id AS sid, 0 AS load_, NULL AS waited, 0 AS room
+  FROM {t["asg"]} a
   WHERE a.reviewer_id = %s AND a.block_key = %s AND a.state = 'leased' AND a.expires_at > %s
   ORDER BY a.id LIMIT 1) q_mine
 UNION ALL
 SELECT * FROM (SELECT 'count' AS kind, COUNT(*) AS sid,
-  COALESCE(SUM(CASE WHEN a.is_gold THEN 1 ELSE 0 END), 0) AS load_ FROM {t['asg']} a
+  COALESCE(SUM(CASE WHEN a.is_gold THEN 1 ELSE 0 END), 0) AS load_, NULL AS waited, 0 AS room
+  FROM {t["asg"]} a
   WHERE a.reviewer_id = %s AND a.block_key = %s AND a.state = 'submitted') q_count
 UNION ALL
-SELECT * FROM (SELECT 'gold' AS kind, s.id AS sid, 0 AS load_ FROM {t['sub']} s
+SELECT * FROM (SELECT 'gold' AS kind, s.id AS sid, 0 AS load_, NULL AS waited, 0 AS room
+  FROM {t["sub"]} s
   WHERE s.block_key = %s AND s.state = 'active' AND s.is_gold = %s
-  AND NOT EXISTS (SELECT 1 FROM {t['asg']} b WHERE b.submission_id = s.id AND b.reviewer_id = %s)
-  AND NOT EXISTS (SELECT 1 FROM {t['mem']} m WHERE m.submission_id = s.id AND m.user_id = %s)
+  AND NOT EXISTS (SELECT 1 FROM {t["asg"]} b WHERE b.submission_id = s.id AND b.reviewer_id = %s)
+  AND NOT EXISTS (SELECT 1 FROM {t["mem"]} m WHERE m.submission_id = s.id AND m.user_id = %s)
   ORDER BY s.id LIMIT 1) q_gold
 UNION ALL
-SELECT * FROM (SELECT 'peer' AS kind, t.id AS sid, t.load_ AS load_ FROM (
-  SELECT s.id, s.need, s.submitted_at, s.done + {live} AS load_ FROM {t['sub']} s
+SELECT 'peer' AS kind, q.id AS sid, q.done + q.live AS load_, q.submitted_at AS waited,
+  q.need - q.done - q.live AS room
+FROM (SELECT p.id, p.done, p.need, p.submitted_at, (SELECT COUNT(*) FROM {t["asg"]} l
+  WHERE l.submission_id = p.id AND l.state = 'leased' AND l.expires_at > %s) AS live
+FROM (SELECT s.id, s.done, s.need, s.submitted_at FROM {t["sub"]} s
   WHERE s.block_key = %s AND s.state = 'active' AND s.is_gold = %s AND s.done < s.need
-  AND NOT EXISTS (SELECT 1 FROM {t['mem']} m WHERE m.submission_id = s.id AND m.user_id = %s)
-  AND NOT EXISTS (SELECT 1 FROM {t['asg']} b WHERE b.submission_id = s.id AND b.reviewer_id = %s)
-  ) t WHERE t.load_ < t.need ORDER BY {order_by} LIMIT {CANDIDATES}) q_peer
-"""
+  AND NOT EXISTS (SELECT 1 FROM {t["mem"]} m WHERE m.submission_id = s.id AND m.user_id = %s)
+  AND NOT EXISTS (SELECT 1 FROM {t["asg"]} b WHERE b.submission_id = s.id AND b.reviewer_id = %s)
+  AND s.done + (SELECT COUNT(*) FROM {t["asg"]} f WHERE f.submission_id = s.id
+    AND f.state = 'leased' AND f.expires_at > %s) < s.need
+  ORDER BY {inner_order} LIMIT {WINDOW}) p) q
+"""  # noqa: S608
 
 
 def _candidates(block_key, reviewer_id, now, order):
     when = connection.ops.adapt_datetimefield_value(now)
     params = [
-        reviewer_id, block_key, when,  # mine
-        reviewer_id, block_key,  # count
-        block_key, True, reviewer_id, reviewer_id,  # gold
-        when, block_key, False, reviewer_id, reviewer_id,  # peer
+        reviewer_id,
+        block_key,
+        when,  # mine
+        reviewer_id,
+        block_key,  # count
+        block_key,
+        True,
+        reviewer_id,
+        reviewer_id,  # gold
+        when,
+        block_key,
+        False,
+        reviewer_id,
+        reviewer_id,
+        when,  # peer
     ]
     with connection.cursor() as cursor:
         cursor.execute(_candidate_sql(order), params)
         return cursor.fetchall()
+
+
+def _rank_peers(rows, order):
+    """Peer candidates in allocation order: (load, waited, id) or, oldest-first, (waited, id)."""
+    peers = [r for r in rows if r[0] == "peer" and r[4] > 0]
+    if order == ORDER_FEWEST:
+        peers.sort(key=lambda r: (r[2], _sortable(r[3]), r[1]))
+    else:
+        peers.sort(key=lambda r: (_sortable(r[3]), r[1]))
+    return [r[1] for r in peers][:CANDIDATES]
+
+
+def _sortable(value):
+    """Datetimes come back as datetime (MariaDB) or as text (SQLite raw cursor): both sort."""
+    return str(value)
 
 
 def gold_due(done_total, done_gold, calibration_items):
@@ -128,11 +165,13 @@ def allocate(
         rows = _candidates(block_key, reviewer_id, now, order)
         mine = [r[1] for r in rows if r[0] == "mine"]
         if mine:
-            found = Assignment.objects.only("id").get(submission_id=mine[0], reviewer_id=reviewer_id)
+            found = Assignment.objects.only("id").get(
+                submission_id=mine[0], reviewer_id=reviewer_id
+            )
             return Allocation(found.id, mine[0], False, True)
         counts = next((r for r in rows if r[0] == "count"), ("count", 0, 0))
         gold = [r[1] for r in rows if r[0] == "gold"]
-        peers = [r[1] for r in rows if r[0] == "peer"]
+        peers = _rank_peers(rows, order)
         if gold and gold_due(int(counts[1]), int(counts[2] or 0), calibration_items):
             return _insert(gold[0], reviewer_id, block_key, now, expires, True, "calibration")
         if not peers:
@@ -193,5 +232,3 @@ def _lease_peer(peers, reviewer_id, block_key, now, expires, source):
             return None  # the same reviewer asked twice at once
         return Allocation(assignment.id, submission_id, False, False)
     return None
-
-

@@ -242,9 +242,7 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
     if conf.deadline and now > conf.deadline:
         raise DeadlinePassed()
     author_key, team_id, member_ids = _author(block_key, course_key, user, team_id, conf)
-    student_id = (
-        f"team-{team_id}" if team_id else platform.anonymous_id(user, str(course_key))
-    )
+    student_id = f"team-{team_id}" if team_id else platform.anonymous_id(user, str(course_key))
     answer = {"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)}
     student_item = {
         "student_id": student_id,
@@ -441,12 +439,14 @@ def submit_review(
             raise NotAllowed(_("You have already submitted this review."))
         if assignment.state == Assignment.CANCELLED or submission.state != Submission.ACTIVE:
             raise LeaseExpired(_("The author replaced this work with a new version."))
-        if assignment.expires_at <= now and not submission.is_gold:
-            # Late but the slot is still free: keep the reviewer's work.
-            if submission.done + _live_leases(submission.id, now, assignment.id) >= submission.need:
-                assignment.state = Assignment.EXPIRED
-                assignment.save(update_fields=["state"])
-                raise LeaseExpired()
+        late = assignment.expires_at <= now and not submission.is_gold
+        # Late but the slot is still free: keep the reviewer's work.
+        if late and submission.done + _live_leases(submission.id, now, assignment.id) >= (
+            submission.need
+        ):
+            assignment.state = Assignment.EXPIRED
+            assignment.save(update_fields=["state"])
+            raise LeaseExpired()
         assignment.state = Assignment.SUBMITTED
         assignment.completed_at = now
         assignment.save(update_fields=["state", "completed_at"])

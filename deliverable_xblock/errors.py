@@ -28,8 +28,10 @@ class DeliverableError(Exception):
             return self._message
         from django.utils.translation import gettext
 
-        return gettext(self.default_message) % self.params if self.params else gettext(
-            self.default_message
+        return (
+            gettext(self.default_message) % self.params
+            if self.params
+            else gettext(self.default_message)
         )
 
     def as_dict(self):

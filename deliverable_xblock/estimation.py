@@ -149,7 +149,7 @@ def estimate(observations, *, maxima, gold=None, priors=None, iterations=8):
         _population_step(by_cell, gold, maxima, posterior, mu, tau2, effect)
 
     result = Result(reviewers=reviewers)
-    for r, rv in reviewers.items():
+    for rv in reviewers.values():
         spread = statistics.fmean(tau2.values()) if tau2 else 1.0
         rv.reliability = spread / (spread + rv.variance)
     for cell, cell_obs in by_cell.items():

@@ -62,9 +62,9 @@ def alpha(units, level=INTERVAL):
     delta = _delta_function(level, marginals)
     observed = sum(count * delta(c, k) for (c, k), count in matrix.items())
     values = list(marginals)
-    expected = sum(
-        marginals[c] * marginals[k] * delta(c, k) for c in values for k in values
-    ) / (n - 1)
+    expected = sum(marginals[c] * marginals[k] * delta(c, k) for c in values for k in values) / (
+        n - 1
+    )
     if expected == 0:
         return None
     return 1.0 - observed / expected

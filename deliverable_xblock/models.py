@@ -135,7 +135,14 @@ class Submission(models.Model):
     class Meta:
         verbose_name = _("submission")
         indexes = [
-            models.Index(fields=["block_key", "state", "is_gold", "done"], name="dxq_sub_pool"),
+            # Allocation reads the pool in these orders (fewest reviews; oldest first).
+            models.Index(
+                fields=["block_key", "state", "is_gold", "done", "submitted_at"],
+                name="dxq_sub_pool",
+            ),
+            models.Index(
+                fields=["block_key", "state", "is_gold", "submitted_at"], name="dxq_sub_wait"
+            ),
             models.Index(fields=["block_key", "author_key"], name="dxq_sub_author"),
         ]
 
@@ -154,6 +161,9 @@ class SubmissionMember(models.Model):
             models.UniqueConstraint(fields=["submission", "user"], name="dxq_member_unique")
         ]
 
+    def __str__(self):
+        return f"{self.submission_id}: {self.user_id}"
+
 
 class Draft(models.Model):
     """Autosaved work not yet submitted (one per learner and block)."""
@@ -168,6 +178,9 @@ class Draft(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["block_key", "user"], name="dxq_draft_unique")
         ]
+
+    def __str__(self):
+        return f"{self.block_key}: {self.user_id}"
 
 
 class Assignment(models.Model):
@@ -196,14 +209,15 @@ class Assignment(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["submission", "reviewer"], name="dxq_assignment_once"
-            )
+            models.UniqueConstraint(fields=["submission", "reviewer"], name="dxq_assignment_once")
         ]
         indexes = [
             models.Index(fields=["submission", "state", "expires_at"], name="dxq_asg_live"),
             models.Index(fields=["reviewer", "block_key"], name="dxq_asg_reviewer"),
         ]
+
+    def __str__(self):
+        return f"{self.reviewer_id} → {self.submission_id} ({self.state})"
 
     def is_live(self, now=None):
         """True while the lease holds."""
@@ -229,6 +243,9 @@ class Review(models.Model):
     class Meta:
         indexes = [models.Index(fields=["submission", "hidden"], name="dxq_review_sub")]
 
+    def __str__(self):
+        return f"review {self.pk} of {self.submission_id}"
+
 
 class CriterionScore(models.Model):
     """One criterion of one review."""
@@ -243,6 +260,9 @@ class CriterionScore(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["review", "criterion_id"], name="dxq_score_unique")
         ]
+
+    def __str__(self):
+        return f"{self.review_id} {self.criterion_id}={self.option_id}"
 
 
 class ReviewerStats(models.Model):
@@ -265,6 +285,9 @@ class ReviewerStats(models.Model):
         verbose_name = _("reviewer statistics")
         verbose_name_plural = _("reviewer statistics")
 
+    def __str__(self):
+        return f"{self.user_id}: {self.reputation}"
+
 
 class HelpfulnessRating(models.Model):
     """An author's rating (1–5) of a review they received."""
@@ -276,9 +299,10 @@ class HelpfulnessRating(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["review", "rater"], name="dxq_rating_once")
-        ]
+        constraints = [models.UniqueConstraint(fields=["review", "rater"], name="dxq_rating_once")]
+
+    def __str__(self):
+        return f"{self.review_id}: {self.helpful}"
 
 
 class Flag(models.Model):
@@ -309,6 +333,9 @@ class Flag(models.Model):
     class Meta:
         indexes = [models.Index(fields=["state", "created"], name="dxq_flag_queue")]
 
+    def __str__(self):
+        return f"flag {self.pk} ({self.state})"
+
 
 class Escalation(models.Model):
     """A submission that needs attention: at risk of missing its target, or reviews disagree."""
@@ -331,6 +358,9 @@ class Escalation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["submission", "kind"], name="dxq_escalation_once")
         ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.submission_id}"
 
 
 class Volunteer(models.Model):
@@ -362,6 +392,9 @@ class Notification(models.Model):
     created = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self):
+        return f"{self.kind} → {self.user_id}"
+
 
 class PublishedGrade(models.Model):
     """A grade sent to the LMS (edx-submissions ``set_score``) once the review is final."""
@@ -373,3 +406,6 @@ class PublishedGrade(models.Model):
     high = models.FloatField()
     details = models.JSONField(default=dict)
     published_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.submission_id}: {self.points_earned}/{self.points_possible}"

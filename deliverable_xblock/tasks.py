@@ -26,9 +26,11 @@ def regrade_all():
     from . import grading
     from .models import Submission
 
-    blocks = Submission.objects.filter(state=Submission.ACTIVE).values_list(
-        "block_key", flat=True
-    ).distinct()
+    blocks = (
+        Submission.objects.filter(state=Submission.ACTIVE)
+        .values_list("block_key", flat=True)
+        .distinct()
+    )
     for block_key in blocks:
         grading.regrade_block(block_key)
     return len(blocks)

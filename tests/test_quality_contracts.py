@@ -45,6 +45,8 @@ def test_the_tree_as_it_is_keeps_every_contract(tmp_path):
     [
         ("casestudy_xblock/views.py", "from community_plugin import api", "Layers"),
         ("community_plugin/api.py", "import matching_plugin.models", "Layers"),
+        ("deliverable_xblock/apps.py", "from community_plugin import api", "Layers"),
+        ("casestudy_xblock/api.py", "import deliverable_xblock.models", "Layers"),
         (
             "casestudy_xblock/api.py",
             "from lms.djangoapps.courseware import courses",

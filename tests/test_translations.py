@@ -10,6 +10,7 @@ from django.utils import translation
 ROOT = Path(__file__).resolve().parents[1]
 CATALOGUES = {
     "casestudy_xblock": ROOT / "casestudy_xblock/conf/locale/ja/LC_MESSAGES",
+    "deliverable_xblock": ROOT / "deliverable_xblock/conf/locale/ja/LC_MESSAGES",
     "community_plugin": ROOT / "community_plugin/conf/locale/ja/LC_MESSAGES",
     "matching_plugin": ROOT / "matching_plugin/conf/locale/ja/LC_MESSAGES",
     "conf": ROOT / "conf/locale/ja/LC_MESSAGES",
@@ -27,8 +28,12 @@ def test_catalogue_is_complete_and_compiled(name):
     assert list(problems(po_path)) == []
     po = polib.pofile(str(po_path))
     mo = polib.mofile(str(CATALOGUES[name] / "django.mo"))
-    compiled = {entry.msgid: entry.msgstr for entry in mo}
-    stale = [e.msgid for e in po if not e.msgid_plural and compiled.get(e.msgid) != e.msgstr]
+    compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo}
+    stale = [
+        e.msgid
+        for e in po
+        if not e.msgid_plural and compiled.get((e.msgctxt, e.msgid)) != e.msgstr
+    ]
     assert stale == [], "run `make translations` to recompile"
 
 

@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import documents, events, issuing, keystore, verification
-from .api_errors import AwardNotFound, BadgeRuleError, IssuerNotReady, NotAllowed
+from .api_errors import AwardNotFound, BadgeApiError, BadgeRuleError, IssuerNotReady, NotAllowed
+from .errors import BadgeError
 from .models import Award, AwardRule, BadgeClass, BulkJob, Issuer
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ __all__ = [
     "NotAllowed",
     "VerificationResult",
     "award",
+    "award_many",
     "awards_of",
     "did_document",
     "home_links",
@@ -114,9 +116,67 @@ def award(
         language=language,
     )
     if created:
-        events.badge_awarded(made)
-        _alumni_hook(made)
+        _after_award(made)
     return made
+
+
+def _after_award(made: Award) -> None:
+    events.badge_awarded(made)
+    _alumni_hook(made)
+
+
+def award_many(
+    badge_class: BadgeClass, users, *, source: str, evidence_url="", evidence_narrative=""
+):
+    """Award ``badge_class`` to ``users`` in one transaction (a bulk batch): people who hold it
+    keep theirs, the others get status indices taken as one block. Returns ``[(user, award or
+    None, error message or "")]`` in order. A failure of one person (a savepoint) does not
+    undo the others; a database failure of the whole batch raises."""
+    users = list(users)
+    holders = {
+        made.recipient_id: made
+        for made in Award.objects.filter(
+            live_key__in=[Award.make_live_key(user.pk, badge_class.pk) for user in users]
+        )
+    }
+    keys = issuing.active_keys(badge_class.issuer)
+    results, candidates = {}, []
+    for user in users:
+        if user.pk in holders:
+            results[user.pk] = (holders[user.pk], "")
+            continue
+        try:
+            issuing.check_can_award(badge_class, user, keys)
+        except BadgeApiError as error:
+            results[user.pk] = (None, error.message)
+            continue
+        candidates.append(user)
+    if candidates:
+        first = issuing.allocate_status_index(badge_class.issuer, len(candidates))
+        with transaction.atomic():
+            for offset, user in enumerate(candidates):
+                try:
+                    with transaction.atomic():
+                        made, created = issuing.create_award(
+                            badge_class,
+                            user,
+                            source=source,
+                            evidence_url=evidence_url,
+                            evidence_narrative=evidence_narrative,
+                            status_index=first + offset,
+                            keys=keys,
+                        )
+                except BadgeApiError as error:
+                    results[user.pk] = (None, error.message)
+                    continue
+                except BadgeError as error:  # a document that cannot be signed
+                    log.warning("Badge %s for user %s: %s", badge_class.slug, user.pk, error)
+                    results[user.pk] = (None, str(error))
+                    continue
+                if created:
+                    _after_award(made)
+                results[user.pk] = (made, "")
+    return [(user, *results[user.pk]) for user in users]
 
 
 def revoke(award_obj: Award, reason: str = "") -> Award:

@@ -37,21 +37,43 @@ log = logging.getLogger(__name__)
 # status list index -----------------------------------------------------------------------
 
 
-def allocate_status_index(issuer: Issuer) -> int:
+class _NoCounter(Exception):
+    pass
+
+
+def ensure_status_counter(issuer: Issuer) -> None:
+    """Create the issuer's counter row (at key set-up), so that taking an index never locks a
+    missing row: on MariaDB that takes gap locks that deadlock concurrent first awards."""
+    if StatusCounter.objects.filter(issuer=issuer).exists():
+        return
+    try:
+        with transaction.atomic():
+            StatusCounter.objects.create(issuer=issuer, next_index=_first_free(issuer))
+    except IntegrityError:
+        pass  # made by a concurrent call
+
+
+def allocate_status_index(issuer: Issuer, count: int = 1) -> int:
+    """The first of ``count`` consecutive free indices (a bulk batch takes its block at once,
+    so the counter row is locked once per batch, not once per award)."""
+    try:
+        return _take_index(issuer, count)
+    except _NoCounter:
+        ensure_status_counter(issuer)
+        return _take_index(issuer, count)
+
+
+def _take_index(issuer: Issuer, count: int = 1) -> int:
     """The next free bit of ``issuer``'s status list; the counter row is locked while taken,
     so concurrent issuers never share an index (the unique constraint backs this up)."""
-    if not StatusCounter.objects.filter(issuer=issuer).exists():
-        try:
-            with transaction.atomic():
-                StatusCounter.objects.create(issuer=issuer, next_index=_first_free(issuer))
-        except IntegrityError:
-            pass  # made by a concurrent call
     with transaction.atomic():
-        counter = StatusCounter.objects.select_for_update().get(issuer=issuer)
+        counter = StatusCounter.objects.select_for_update().filter(issuer=issuer).first()
+        if counter is None:
+            raise _NoCounter()
         index = counter.next_index
-        if index >= status_list_size():
+        if index + count > status_list_size():
             raise BadgeRuleError(_("The issuer's status list is full."))
-        StatusCounter.objects.filter(pk=counter.pk).update(next_index=index + 1)
+        StatusCounter.objects.filter(pk=counter.pk).update(next_index=index + count)
     return index
 
 
@@ -124,10 +146,20 @@ def unsigned_credential(award: Award) -> dict:
     return document
 
 
-def sign_documents(award: Award) -> None:
+def active_keys(issuer: Issuer) -> dict:
+    """``{kind: newest active key}`` in one query, each key's ``issuer`` already set."""
+    found = {}
+    rows = issuer.keys.filter(retired_at__isnull=True).order_by("-created", "-pk")
+    for key in rows:
+        key.issuer = issuer
+        found.setdefault(key.kind, key)
+    return found
+
+
+def sign_documents(award: Award, keys: dict | None = None) -> None:
     """Fill ``credential``, ``credential_jwt`` and ``ob2_jws`` with the issuer's active keys."""
-    issuer = award.issuer
-    ed_key, rsa_key = issuer.active_key(ED25519), issuer.active_key(RSA)
+    keys = keys if keys is not None else active_keys(award.issuer)
+    ed_key, rsa_key = keys.get(ED25519), keys.get(RSA)
     if ed_key is None or rsa_key is None:
         raise IssuerNotReady()
     unsigned = unsigned_credential(award)
@@ -146,7 +178,7 @@ def live_award(badge_class: BadgeClass, user, *, lock: bool = False) -> Award | 
     return (rows.select_for_update() if lock else rows).first()
 
 
-def check_can_award(badge_class: BadgeClass, user) -> None:
+def check_can_award(badge_class: BadgeClass, user, keys: dict | None = None) -> None:
     if not badge_class.active:
         raise BadgeRuleError(_("The badge class “%(name)s” is not active.") % {"name": badge_class})
     if not getattr(user, "is_active", True):
@@ -156,7 +188,8 @@ def check_can_award(badge_class: BadgeClass, user) -> None:
             _("The user %(user)s has no email address; badges are issued to an email.")
             % {"user": user}
         )
-    if badge_class.issuer.active_key(ED25519) is None or badge_class.issuer.active_key(RSA) is None:
+    keys = keys if keys is not None else active_keys(badge_class.issuer)
+    if keys.get(ED25519) is None or keys.get(RSA) is None:
         raise IssuerNotReady()
 
 
@@ -170,13 +203,16 @@ def create_award(
     evidence_narrative: str = "",
     issued_on: dt.datetime | None = None,
     language: str | None = None,
+    status_index: int | None = None,
+    keys: dict | None = None,
 ) -> tuple[Award, bool]:
     """``(award, created)``: the live award of ``user`` for ``badge_class``, made and signed if
-    there was none."""
+    there was none. A bulk batch passes a pre-allocated ``status_index`` and the ``keys``."""
     existing = live_award(badge_class, user)
     if existing is not None:
         return existing, False
-    check_can_award(badge_class, user)
+    keys = keys if keys is not None else active_keys(badge_class.issuer)
+    check_can_award(badge_class, user, keys)
     issued_on = issued_on or timezone.now().replace(microsecond=0)
     expires = (
         issued_on + dt.timedelta(days=badge_class.expiry_days) if badge_class.expiry_days else None
@@ -197,8 +233,10 @@ def create_award(
         language=language or user_language(user),
         live_key=Award.make_live_key(user.pk, badge_class.pk),
     )
-    award.status_index = allocate_status_index(badge_class.issuer)
-    sign_documents(award)
+    award.status_index = (
+        status_index if status_index is not None else allocate_status_index(badge_class.issuer)
+    )
+    sign_documents(award, keys)
     try:
         with transaction.atomic():
             award.save(force_insert=True)

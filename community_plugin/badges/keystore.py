@@ -80,6 +80,9 @@ def ensure_keys(issuer: Issuer) -> list[IssuerKey]:
         for kind in (ED25519, RSA):
             if issuer.active_key(kind) is None:
                 created.append(add_key(issuer, kind))
+    from .issuing import ensure_status_counter  # noqa: PLC0415
+
+    ensure_status_counter(issuer)
     return created
 
 

@@ -124,45 +124,31 @@ def bulk_batch(self, job_id, offset):
     return {"done": done, "failed": failed_count}
 
 
-def _issue_batch(job, user_ids):
+def _issue_batch(job, user_ids, attempts=3):
+    """Issue one batch in one transaction; a transient database error (a deadlock, a locked
+    SQLite file) reruns the batch, which is harmless as awards are idempotent."""
     users = get_user_model().objects.in_bulk(user_ids)
-    done, failures = 0, []
-    for user_id in user_ids:
-        user = users.get(user_id)
-        if user is None:
-            failures.append({"user_id": user_id, "error": "no such user"})
-            continue
-        try:
-            _award_with_retry(job, user)
-        except BadgeApiError as error:
-            failures.append({"user_id": user_id, "error": error.message})
-            continue
-        except Exception as error:  # one recipient must not stop the batch  # noqa: BLE001
-            log.exception("Bulk job %s: user %s failed", job.pk, user_id)
-            failures.append({"user_id": user_id, "error": f"{type(error).__name__}: {error}"})
-            continue
-        done += 1
-    return done, failures
-
-
-def _award_with_retry(job, user, attempts=3):
-    """Award, retrying a transient database error (a deadlock, a locked SQLite file)."""
+    missing = [{"user_id": u, "error": "no such user"} for u in user_ids if u not in users]
+    present = [users[u] for u in user_ids if u in users]
     for attempt in range(1, attempts + 1):
         try:
-            with transaction.atomic():
-                return api.award(
-                    job.badge_class,
-                    user,
-                    source=job.source or Award.SOURCE_BULK,
-                    evidence_url=job.evidence_url,
-                    evidence_narrative=job.evidence_narrative,
-                )
+            results = api.award_many(
+                job.badge_class,
+                present,
+                source=job.source or Award.SOURCE_BULK,
+                evidence_url=job.evidence_url,
+                evidence_narrative=job.evidence_narrative,
+            )
+            break
         except OperationalError:
             if attempt == attempts:
                 raise
-            log.warning("Bulk job %s: user %s: retrying after a database error", job.pk, user.pk)
-            time.sleep(0.2 * attempt)
-    return None
+            log.warning("Bulk job %s: retrying a batch after a database error", job.pk)
+            time.sleep(0.5 * attempt)
+    failures = missing + [
+        {"user_id": user.pk, "error": error} for user, made, error in results if made is None
+    ]
+    return sum(1 for _user, made, _error in results if made is not None), failures
 
 
 def _record(job_id, done, failed, failures):

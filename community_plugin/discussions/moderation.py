@@ -32,6 +32,7 @@ def _set_hidden(thread, post, hidden):
     if post is None:
         Thread.objects.filter(pk=thread.pk).update(hidden=hidden)
         thread.hidden = hidden
+        search.index_thread(thread)
         return
     if post.hidden == hidden:
         return

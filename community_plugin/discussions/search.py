@@ -46,9 +46,11 @@ def thread_tokens(thread, replies):
 @transaction.atomic
 def index_thread(thread):
     """Rewrite the tokens of ``thread`` (call after every write to it or its replies)."""
+    SearchToken.objects.filter(thread=thread).delete()
+    if thread.hidden:
+        return  # a hidden thread is found by nobody
     replies = Post.objects.filter(thread=thread, hidden=False).values_list("body_md", flat=True)
     counts = thread_tokens(thread, replies)
-    SearchToken.objects.filter(thread=thread).delete()
     SearchToken.objects.bulk_create(
         [
             SearchToken(thread_id=thread.pk, space_id=thread.space_id, key=key(t), weight=w)
@@ -58,7 +60,7 @@ def index_thread(thread):
     )
 
 
-def matching_ids(q, spaces, *, kind=None, skill=None, answered=None, include_hidden=False):
+def matching_ids(q, spaces, *, kind=None, skill=None, answered=None):
     """Ids of threads in ``spaces`` (a queryset or ids) matching ``q``, best first.
 
     ``q`` blank or without any token matches nothing (callers list instead).
@@ -69,8 +71,6 @@ def matching_ids(q, spaces, *, kind=None, skill=None, answered=None, include_hid
     if not wanted:
         return []
     rows = SearchToken.objects.filter(key__in=[key(t) for t in wanted], space__in=spaces)
-    if not include_hidden:
-        rows = rows.filter(thread__hidden=False)
     if kind:
         rows = rows.filter(thread__kind=kind)
     if answered is True:

@@ -23,8 +23,8 @@ def page_path(url, host=None):
     if parts.scheme not in ("", "http", "https"):
         return ""
     path = parts.path or "/"
-    if not path.startswith("/"):
-        return ""
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return ""  # protocol-relative or backslash tricks would leave the site
     return (path + (f"?{parts.query}" if parts.query else ""))[:500]
 
 

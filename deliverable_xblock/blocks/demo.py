@@ -56,8 +56,14 @@ QUALITY = {
 #: Each reviewer's harshness (added to every level, kept within 0..4).
 HARSHNESS = {"learner2": 0, "demo-peer-nakamura": 0, "demo-peer-kobayashi": -1, "demo-peer-kato": 1}
 ADVICE = [
-    ("原因と結果の整理が明快です。現場の負担への配慮を一言加えると良いです。", "具体的で読みやすい計画です。"),
-    ("打ち手に担当と期間があるのが良い。根本原因の根拠データがあるとさらに説得力が増します。", "現場目線が伝わります。"),
+    (
+        "原因と結果の整理が明快です。現場の負担への配慮を一言加えると良いです。",
+        "具体的で読みやすい計画です。",
+    ),
+    (
+        "打ち手に担当と期間があるのが良い。根本原因の根拠データがあるとさらに説得力が増します。",
+        "現場目線が伝わります。",
+    ),
     ("数字で現状を示せています。課題同士のつながりを図にすると伝わりやすいです。", ""),
     ("効果の見込みを数字で示すと、経営層が判断しやすくなります。", "優先順位が分かりやすいです。"),
 ]
@@ -144,9 +150,7 @@ def load(stdout=None):
     for username, html in WORKS.items():
         found = api.submission_of(BLOCK_KEY, users[username])
         if found is None:
-            found = api.submit(
-                BLOCK_KEY, WORKBENCH_COURSE, users[username], text_html=html.strip()
-            )
+            found = api.submit(BLOCK_KEY, WORKBENCH_COURSE, users[username], text_html=html.strip())
             added["submissions"] += 1
         submissions[username] = found
     authors = {info.id: username for username, info in submissions.items()}

@@ -88,6 +88,7 @@ class LearnerMixin:
             "chooseRating": _(messages.ERRORS["bad_rating"]),
             "chooseReason": _(messages.ERRORS["bad_reason"]),
             "heading": _("Heading"),
+            "chooseFile": _("Choose a file to attach."),
         }
 
     def render_learner(self, preview=False):
@@ -163,10 +164,12 @@ class LearnerMixin:
             raise HandlerError("deadline_passed", 200, self.gettext("The deadline has passed."))
 
     def current_files(self, user):
-        draft = api.draft_of(self.engine_key(), user)
+        """The text and files the learner is working on: their draft, or the (team's)
+        submission when it is newer."""
+        submission = api.submission_of(self.engine_key(), user)
+        draft = render.current_draft(api.draft_of(self.engine_key(), user), submission)
         if draft is not None:
             return draft["text_html"], list(draft["files"])
-        submission = api.submission_of(self.engine_key(), user)
         if submission is not None:
             return submission.text_html, list(submission.files)
         return "", []
@@ -264,10 +267,13 @@ class LearnerMixin:
 
     @guarded
     def refresh(self, data, suffix=""):
-        """Every section again (after a lease ran out, or to see new reviews)."""
+        """``{"sections": [names]}`` again (all when not given): to see new reviews."""
         user = self.participant()
+        names = data.get("sections", list(render.SECTIONS))
+        if not isinstance(names, list) or not set(names) <= set(render.SECTIONS):
+            raise HandlerError("bad_request")
         self.publish_from_engine(user)
-        return {"ok": True, "sections": self.sections(user, *render.SECTIONS)}
+        return {"ok": True, "sections": self.sections(user, *names)}
 
     @XBlock.handler
     def download(self, request, suffix=""):

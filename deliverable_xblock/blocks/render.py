@@ -28,6 +28,15 @@ def points(value):
     return str(int(value)) if value.is_integer() else f"{value:.1f}"
 
 
+def points_label(block, value):
+    """「3点」 / "3 points" ("1 point")."""
+    service = block.runtime.service(block, "i18n")
+    ngettext = getattr(service, "ngettext", None) or service.ungettext
+    shown = points(value)
+    count = 1 if shown == "1" else 2
+    return ngettext("%(p)s point", "%(p)s points", count) % {"p": shown}
+
+
 def title(block):
     if block.display_name == DEFAULT_DISPLAY_NAME:
         return block.gettext(DEFAULT_DISPLAY_NAME)
@@ -57,6 +66,7 @@ def rubric_view(block, rubric, lang):
                         "id": option.get("id"),
                         "label": plain(option.get("label"), lang),
                         "points": points(option.get("points")),
+                        "points_label": points_label(block, option.get("points")),
                         "explanation": plain(option.get("explanation"), lang),
                     }
                     for option in criterion.get("options") or []
@@ -96,12 +106,20 @@ def base_context(block, preview=False):
     }
 
 
+def current_draft(draft, submission):
+    """The draft, unless the (team's) submission is newer: a teammate's resubmission wins over
+    an older draft of this member."""
+    if draft is None or submission is None or not draft.get("saved"):
+        return draft
+    return draft if draft["saved"] >= submission.submitted_at else None
+
+
 def work_context(block, user, deadline, now=None):
     """The learner's draft or submission, and what they may do with it."""
     now = now or timezone.now()
     key = block.engine_key()
     submission = api.submission_of(key, user)
-    draft = api.draft_of(key, user)
+    draft = current_draft(api.draft_of(key, user), submission)
     if draft is not None:
         text, files = draft["text_html"], draft["files"]
     elif submission is not None:

@@ -83,6 +83,7 @@ class StudioMixin:
             i18n_service=self.runtime.service(self, "i18n"),
         )
         fragment = Fragment(html)
+        fragment.add_css_url(self.runtime.local_resource_url(self, "public/shared/case.css"))
         fragment.add_css_url(self.runtime.local_resource_url(self, "public/css/deliverable.css"))
         fragment.add_javascript_url(
             self.runtime.local_resource_url(self, "public/shared/studio_form.js")

@@ -15,19 +15,27 @@ from openedx_events.learning.signals import COURSE_ENROLLMENT_CREATED
 def send_enrollment_created(user, course_key, display_name="DX Quest ケーススタディ"):
     """Send COURSE_ENROLLMENT_CREATED for ``user`` as the LMS would."""
     return COURSE_ENROLLMENT_CREATED.send_event(
-        enrollment=CourseEnrollmentData(
-            user=UserData(
-                id=user.pk,
-                is_active=True,
-                pii=UserPersonalData(username=user.username, email=user.email, name=""),
-            ),
-            course=CourseData(
-                course_key=CourseKey.from_string(course_key), display_name=display_name
-            ),
-            mode="audit",
+        enrollment=enrollment_data(user, course_key, display_name)
+    )
+
+
+def send_enrollment_event(signal, user, course_key, is_active=True, display_name="DX Quest"):
+    """Send ``signal`` (COURSE_ENROLLMENT_CHANGED, COURSE_UNENROLLMENT_COMPLETED) for ``user``."""
+    return signal.send_event(enrollment=enrollment_data(user, course_key, display_name, is_active))
+
+
+def enrollment_data(user, course_key, display_name, is_active=True):
+    """The CourseEnrollmentData the LMS sends."""
+    return CourseEnrollmentData(
+        user=UserData(
+            id=user.pk,
             is_active=True,
-            creation_date=datetime.now(UTC),
-        )
+            pii=UserPersonalData(username=user.username, email=user.email, name=""),
+        ),
+        course=CourseData(course_key=CourseKey.from_string(course_key), display_name=display_name),
+        mode="audit",
+        is_active=is_active,
+        creation_date=datetime.now(UTC),
     )
 
 

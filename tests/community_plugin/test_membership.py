@@ -206,3 +206,51 @@ def test_platform_answers_none_standalone():
 
     assert platform.active_enrolled_user_ids(COURSE) is None
     assert platform.cohort_member_ids(COURSE, "A") is None
+
+
+@pytest.mark.parametrize(
+    "signal_name", ["COURSE_UNENROLLMENT_COMPLETED", "COURSE_ENROLLMENT_CHANGED"]
+)
+def test_unenrollment_events_remove_at_once_but_keep_masters(
+    community_world, django_capture_on_commit_callbacks, signal_name
+):
+    from openedx_events.learning import signals
+
+    from tests.community_plugin.events import send_enrollment_event
+
+    learner, master = community_world.user("learner"), community_world.user("master")
+    api.set_cohort(learner.pk, COURSE, "A")
+    with django_capture_on_commit_callbacks(execute=True):
+        for person in (learner, master):
+            responses = send_enrollment_event(
+                getattr(signals, signal_name), person, COURSE, is_active=False
+            )
+            assert [error for _receiver, error in responses if error] == []
+    assert _slugs(learner) == {"program"}
+    assert api.is_community_master(master, community_world.space)
+
+
+def test_reactivated_enrollment_joins_again(community_world, django_capture_on_commit_callbacks):
+    from openedx_events.learning.signals import COURSE_ENROLLMENT_CHANGED
+
+    from tests.community_plugin.events import send_enrollment_event
+
+    hub = community_world.user("hub")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_enrollment_event(COURSE_ENROLLMENT_CHANGED, hub, COURSE, is_active=True)
+    assert community_world.space.slug in _slugs(hub)
+
+
+def test_every_receiver_is_declared_for_the_lms():
+    from community_plugin import receivers
+    from community_plugin.apps import CommunityConfig
+
+    declared = CommunityConfig.plugin_app["signals_config"]["lms.djangoapp"]["receivers"]
+    paths = {entry["signal_path"].rsplit(".", 1)[1] for entry in declared}
+    assert paths == {
+        "COURSE_ENROLLMENT_CREATED",
+        "COURSE_ENROLLMENT_CHANGED",
+        "COURSE_UNENROLLMENT_COMPLETED",
+        "COHORT_MEMBERSHIP_CHANGED",
+    }
+    assert all(hasattr(receivers, entry["receiver_func_name"]) for entry in declared)

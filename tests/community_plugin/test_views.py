@@ -273,3 +273,33 @@ def test_cancel_session(client, community_world, upcoming, role):
         _expect(response, role, role in MODERATORS)
     upcoming.refresh_from_db()
     assert upcoming.cancelled is (role in MODERATORS)
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_space_and_session_pages_do_not_grow_queries_with_members(
+    client, community_world, upcoming
+):
+    from django.contrib.auth import get_user_model
+
+    login(client, community_world, "master")
+    urls = [
+        f"/dxq/community/spaces/{community_world.space.slug}/",
+        f"/dxq/community/sessions/{upcoming.pk}/",
+        "/dxq/community/spaces/",
+    ]
+    for url in urls:  # the first request of a session also writes the session
+        client.get(url)
+    before = [_queries(client, url) for url in urls]
+    for n in range(30):
+        user = get_user_model().objects.create_user(f"peer{n}", f"p{n}@example.jp", "pw")
+        api.add_course_member(user.pk, community_world.space.course_key)
+        study_sessions.answer(upcoming, user, Rsvp.INTERESTED)
+    assert [_queries(client, url) for url in urls] == before

@@ -31,7 +31,6 @@ def scores(points):
 COMMENTS = {"fb": "Clear structure; add numbers to the second part."}
 
 
-
 def submit_all(users, block=BLOCK, **kwargs):
     from deliverable_xblock import api
 

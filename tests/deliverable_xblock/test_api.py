@@ -2,10 +2,17 @@
 
 import pytest
 from django.test import TestCase
-from tests.deliverable_xblock.peer_support import BLOCK, COMMENTS, COURSE, RUBRIC, scores, submit_all
 
 from deliverable_xblock import api
 from deliverable_xblock.errors import InvalidScores, NotYourAssignment, RubricLocked
+from tests.deliverable_xblock.peer_support import (
+    BLOCK,
+    COMMENTS,
+    COURSE,
+    RUBRIC,
+    scores,
+    submit_all,
+)
 
 
 def review_round(users, points=3):
@@ -52,13 +59,16 @@ def test_full_cycle_gives_a_grade_with_interval(deliverable, learners):
     submit_all(learners[:4])
     review_round(learners[:4], points=3)
     grade = api.grade_of(BLOCK, learners[0])
-    assert grade.visible and grade.final and grade.published
+    assert grade.visible
+    assert grade.final
+    assert grade.published
     assert grade.points_possible == 16
     assert grade.total_low <= grade.total <= grade.total_high
     assert 10 <= grade.total <= 14
     assert [c["id"] for c in grade.criteria] == ["c1", "c2", "c3", "c4"]
     progress = api.progress_of(BLOCK, learners[0])
-    assert progress.reviews_done == 3 and progress.state == "graded"
+    assert progress.reviews_done == 3
+    assert progress.state == "graded"
 
 
 def test_published_grade_reaches_edx_submissions(deliverable, learners):
@@ -75,10 +85,13 @@ def test_give_to_get_hides_grade_until_own_reviews(deliverable, learners):
     submit_all(learners[:5])
     review_round(learners[1:5], points=2)
     grade = api.grade_of(BLOCK, learners[0])
-    assert grade is not None and not grade.visible and grade.reviews_needed == 3
+    assert grade is not None
+    assert not grade.visible
+    assert grade.reviews_needed == 3
     review_round(learners[:1])
     grade = api.grade_of(BLOCK, learners[0])
-    assert grade.visible and grade.reviews_needed == 0
+    assert grade.visible
+    assert grade.reviews_needed == 0
 
 
 def test_give_to_get_can_be_switched_off(deliverable, learners):
@@ -126,7 +139,8 @@ def test_reviews_received_rate_and_flag(deliverable, learners):
     api.rate_review(received[0].id, learners[0], 5, "thanks")
     api.flag_review(received[1].id, learners[0], "careless", "empty")
     again = api.reviews_received(BLOCK, learners[0])
-    assert again[0].my_rating == 5 and again[1].flagged
+    assert again[0].my_rating == 5
+    assert again[1].flagged
     from deliverable_xblock.errors import NotAllowed
 
     with pytest.raises(NotAllowed):

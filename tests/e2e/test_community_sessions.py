@@ -82,3 +82,44 @@ def test_notification_badge_after_a_mention(page, community, demo_users, lang):
     page.get_by_role("link", name="@learner1 勉強会で発表しませんか？").click()
     expect(page).to_have_url(re.compile(rf"/dxq/community/sessions/{community.pk}/$"))
     expect(page.get_by_test_id("unread-badge")).to_contain_text("1")
+
+
+def test_badge_after_a_mention_in_a_discussion_thread(browser, live_server, guard, page, community):
+    """The community master mentions learner1 in a new question; learner1's badge counts it."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        new_thread = reverse("dxq_discussions:new", args=[community.space.slug])
+    except NoReverseMatch:
+        pytest.skip("community_plugin.discussions has no new-thread page on this tree")
+    master = browser.new_context(base_url=live_server.url, locale="ja-JP")
+    guard.attach(master)  # the second browser may not leave the server either
+    try:
+        master_page = master.new_page()
+        login(master_page, "master")
+        master_page.goto(new_thread)
+        master_page.select_option("#id_kind", "question")
+        master_page.fill("#id_title", "欠損値の補完、どうしていますか？")
+        master_page.fill("#id_body", "@learner1 前回の勉強会のやり方を共有してもらえますか？")
+        with master_page.expect_navigation():
+            master_page.locator("main form.dxq-form button[type=submit]").click()
+    finally:
+        master.close()
+    login(page, "learner1")
+    expect(page.get_by_test_id("unread-badge")).to_contain_text("2")  # the demo's + this one
+    page.get_by_test_id("notifications-link").click()
+    expect(page.get_by_role("link", name="欠損値の補完、どうしていますか？")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_one_click_unsubscribe_without_logging_in(page, demo_users):
+    from community_plugin import emails, notifications
+
+    learner = demo_users["learner1"]
+    link = emails.unsubscribe_url(learner.pk, "digest").replace("http://127.0.0.1:8000", "")
+    page.goto(link)
+    assert_accessible(page)
+    page.get_by_role("button", name="配信停止").click()
+    expect(page.locator(".dxq-message--success")).to_contain_text("週刊ダイジェスト")
+    assert_accessible(page)
+    assert notifications.preferences(learner)["digest"] == "off"

@@ -1,7 +1,8 @@
 """The deliverable block (dxq_deliverable) in the workbench, end to end in Chromium: two learners
 write and submit (with a file), review each other and a third learner's work, rate and flag the
-reviews they got, and see their grades with the uncertainty, in Japanese and in English; a team
-shares one submission. Every page is axe-checked and nothing leaves the server."""
+reviews they got, and see their grades with the uncertainty, in Japanese and in English; an
+operator handles the flag; a team shares one submission; a lease runs out. Every page is
+axe-checked and nothing leaves the server."""
 
 import re
 
@@ -133,8 +134,8 @@ def test_two_learners_review_each_other_and_see_grades_with_uncertainty(page, de
         )
 
     # learner1 sees both reviews (anonymous), rates one, flags the other, and sees her grade.
-    page.reload()
-    block = page.locator(".dxq-deliv")
+    block.locator("[data-action=refresh]").click()
+    expect(block.locator("[data-action=refresh]")).to_be_focused()
     reviews = block.locator("[data-review]")
     expect(reviews).to_have_count(2)
     expect(block.locator("[data-section=received]")).not_to_contain_text("learner2")
@@ -156,6 +157,23 @@ def test_two_learners_review_each_other_and_see_grades_with_uncertainty(page, de
     expect(grade).to_have_text(re.compile(r"^\d+(\.\d)?/16 点（おそらく \d+〜\d+ 点）$"))
     expect(block.locator("[data-section=grade]")).to_contain_text("確定しており")
     assert_accessible(page)
+    logout(page)
+
+    # The operator handles the flag: the review is hidden and a replacement is requested.
+    login(page, "operator")
+    page.goto("/dxq/deliverable/operator/")
+    flag = page.locator("[data-testid=peer-flags] li", has_text="点数とコメントが合っていません。")
+    expect(flag).to_have_count(1)
+    assert_accessible(page)
+    flag.locator("button[name=action][value=hide]").click()
+    expect(page.locator("[data-testid=peer-flags] li")).to_have_count(0)
+    logout(page)
+    login(page, "learner1")
+    block = open_scenario(page, learner1)
+    expect(block.locator("[data-review]")).to_have_count(1)
+    expect(block.locator("[data-section=received]")).not_to_contain_text(
+        "点数とコメントが合っていません"
+    )
     logout(page)
 
     # learner2, in English.

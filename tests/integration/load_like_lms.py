@@ -47,7 +47,7 @@ json.dump(
         "lms_apps": get_plugin_apps("lms.djangoapp"),
         "cms_apps": get_plugin_apps("cms.djangoapp"),
         "installed": [
-            app for app in settings.INSTALLED_APPS if "_plugin" in app or "casestudy" in app
+            app for app in settings.INSTALLED_APPS if "_plugin" in app or "_xblock" in app
         ],
         "settings": {
             name: getattr(settings, name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -223,3 +224,27 @@ def test_the_validator_reaches_nothing_off_this_machine():
     report = harness.validate(input="https://badges.example.org/assertions/1.json", email=EMAIL)
     assert report["valid"] is False
     assert any("Connection refused" in line for line in harness.errors(report))
+
+
+def test_private_award_still_validates(site):
+    """Privacy hides the human page only: a verifier holding the badge can still check it."""
+    award = _award(site, "ja-no-expiry")
+    api.set_public(award, site["learner"], False)
+    _assert_valid(harness.validate(input=award.assertion_url, email=EMAIL))
+    _assert_valid(harness.validate(input=award.ob2_jws, email=EMAIL))
+
+
+def test_revoked_signed_assertion_is_invalid(site):
+    """A revoked award's signed assertion is listed in our RevocationList by its urn:uuid and
+    its hosted URL: always two entries, so the validator's one-entry compaction blind spot
+    never applies, and it reports the revocation with our reason. (It ignores the 410 and
+    ``revoked: true`` of the hosted form: tests/community_plugin/badges/web checks those.)"""
+    award = _award(site, "ja-no-expiry")
+    api.revoke(award, "誤発行")
+    signed = harness.validate(input=award.ob2_jws, email=EMAIL)
+    _assert_invalid(signed, "VERIFY_SIGNED_ASSERTION_NOT_REVOKED")
+    assert any("誤発行" in line for line in harness.errors(signed))
+    with pytest.raises(urllib.error.HTTPError) as gone:
+        _fetch(award.assertion_url)
+    assert gone.value.code == 410
+    assert json.loads(gone.value.read())["revoked"] is True

@@ -16,13 +16,14 @@ __all__ = ["Metric", "Period", "Scope", "compute"]
 def compute(space=None, start=None, end=None, now=None):
     """Every metric for ``space`` (None: the program) over ``start``..``end`` (local days)."""
     scope, period = Scope(space), Period(start, end)
-    metrics = [activity.stickiness(scope, period), activity.engaged_users(scope, period)]
+    pairs = activity.contribution_pairs(scope, activity.contribution_window(period))
+    metrics = [activity.stickiness(scope, period), activity.engaged_users(scope, period, pairs)]
     metrics.append(activity.new_contributors(scope, period))
     metrics.extend(build(period) for build in activity.posts_and_threads(scope))
     metrics.extend(answers.response_metrics(scope, period, now))
     metrics.append(answers.reciprocity(scope, period))
     metrics.append(answers.concentration(scope, period))
-    metrics.append(activity.returning_contributors(scope, period))
+    metrics.append(activity.returning_contributors(scope, period, pairs))
     metrics.append(community.rsvp_attendance(scope, period))
     metrics.extend(community.flags(scope, period))
     metrics.append(community.skill_coverage(scope, period))

@@ -90,6 +90,11 @@ def stickiness(scope, period):
     )
 
 
+def contribution_pairs(scope, period):
+    """Distinct (local day, author id) pairs of threads and replies in ``period``."""
+    return _contribution_pairs(scope, period)
+
+
 def _contribution_pairs(scope, period):
     """Distinct (day, user) pairs of threads and replies in the period (2 queries)."""
     pairs = set()
@@ -113,16 +118,29 @@ def _daily_distinct(pairs, period):
     return [(day, len(per_day.get(day, ()))) for day in period.days()]
 
 
-def engaged_users(scope, period):
+def _within(pairs, p):
+    return {(day, user) for day, user in pairs if p.start <= day <= p.end}
+
+
+def contribution_window(period):
+    """The days whose contributions the engaged and returning metrics of ``period`` read."""
+    return type(period)(period.previous().start - dt.timedelta(days=7), period.end)
+
+
+def engaged_users(scope, period, pairs=None):
+    """``pairs``: contribution pairs of :func:`contribution_window` (fetched when None)."""
+    if pairs is None:
+        pairs = _contribution_pairs(scope, contribution_window(period))
+
     def series(p):
-        pairs = _contribution_pairs(scope, p)
+        pairs_p = _within(pairs, p)
         reactions = Reaction.objects.filter(
             scope.threads("thread__"), created__gte=p.since, created__lt=p.until
         )
-        pairs.update(
+        pairs_p.update(
             reactions.annotate(day=local_day("created")).values_list("day", "user_id").distinct()
         )
-        return _daily_distinct(pairs, p)
+        return _daily_distinct(pairs_p, p)
 
     now, before = series(period), series(period.previous())
     return Metric(
@@ -230,20 +248,23 @@ def posts_and_threads(scope):
     ]
 
 
-def _weekly_contributors(scope, period):
+def _weekly_contributors(pairs, period):
     """Contributor sets of the week before the period and of each 7-day week in it."""
     start = period.start - dt.timedelta(days=7)
     weeks = (period.end - start).days // 7 + 1
     sets = [set() for _ in range(weeks)]
-    window = type(period)(start, period.end)
-    for day, user in _contribution_pairs(scope, window):
+    for day, user in _within(pairs, type(period)(start, period.end)):
         sets[(day - start).days // 7].add(user)
     return start, sets
 
 
-def returning_contributors(scope, period):
+def returning_contributors(scope, period, pairs=None):
+    """``pairs``: contribution pairs of :func:`contribution_window` (fetched when None)."""
+    if pairs is None:
+        pairs = _contribution_pairs(scope, contribution_window(period))
+
     def compute(p):
-        start, sets = _weekly_contributors(scope, p)
+        start, sets = _weekly_contributors(pairs, p)
         return start, stats.returning_share(sets)
 
     start, now = compute(period)

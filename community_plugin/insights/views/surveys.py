@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import surveys as service
 from .. import svg
+from ..access import is_secretariat
 from ..errors import AlreadyAnswered, InvalidAnswers, NotTargeted, SurveyClosed
 from ..forms import QuestionForm, SurveyForm
 from ..models import Question, Survey, SurveyCompletion
@@ -149,6 +150,13 @@ def answer(request, token):
     except SurveyClosed:
         return render(request, "community_plugin/insights/survey_closed.html", context, status=410)
     except NotTargeted:
+        if is_secretariat(request.user) and request.method == "GET":
+            questions = [_question_view(q, {}, {}) for q in survey.questions.all()]
+            return render(
+                request,
+                "community_plugin/insights/survey_answer.html",
+                {**context, "questions": questions, "preview": True},
+            )
         return render(
             request,
             "community_plugin/insights/survey_closed.html",

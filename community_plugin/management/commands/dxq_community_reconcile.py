@@ -1,7 +1,8 @@
 """``manage.py dxq_community_reconcile [--space SLUG]``: reconcile membership with Open edX now.
 
-Open edX emits no event when a learner unenrolls or leaves a cohort; celery beat runs the same
-reconcile every six hours. Standalone (no LMS), membership is managed here and nothing changes.
+Open edX emits no event when a learner leaves a cohort (and events can be lost); celery beat
+runs the same reconcile every six hours. Standalone (no LMS), membership is managed here and
+nothing changes.
 """
 
 from django.core.management.base import BaseCommand, CommandError

@@ -216,10 +216,13 @@ def test_script_and_markup_tricks_are_neutralised_on_the_page(client, people):
         kind="idea",
         title='<script>alert("t")</script>',
         body='[a](javascript:alert(1)) <img src=x onerror=alert(2)> <iframe src="//evil"></iframe>'
-        '\n\n![x](https://evil.example/x.png)',
+        "\n\n![x](https://evil.example/x.png)",
     )
     client.force_login(people.learner2)
     body = client.get(reverse("dxq_discussions:thread", args=[thread.pk])).content.decode()
-    assert '<script>alert("t")' not in body and "&lt;script&gt;" in body
+    assert '<script>alert("t")' not in body
+    assert "&lt;script&gt;" in body
     assert "javascript:alert" not in body.replace("[a](javascript:alert(1))", "")
-    assert "<img src=x" not in body and "<iframe" not in body and "evil.example" not in body
+    assert "<img src=x" not in body
+    assert "<iframe" not in body
+    assert "evil.example" not in body

@@ -149,3 +149,8 @@ def test_unpublished_items_stay_off_the_public_page(demo_accounts):
     assert (
         "非公開の要約" not in Client().get(reverse("dxq_insights:you_said_we_did")).content.decode()
     )
+
+
+@pytest.mark.parametrize("url", ["//evil.example/x", "/\\evil.example", "http://evil.example/"])
+def test_page_path_refuses_ways_off_the_site(url):
+    assert feedback.page_path(url, "testserver") == ""

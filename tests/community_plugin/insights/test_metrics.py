@@ -139,3 +139,22 @@ def build_more(world):
     thread = Thread.objects.filter(space=world.space).first()
     for hour in range(10):
         _reply(thread, world.b, at(1, 6, hour))
+
+
+def test_completers_come_from_the_badges_app_when_it_can_tell(world, monkeypatch):
+    from community_plugin.badges import api as badges
+
+    calls = []
+
+    def completion_count(since, until):
+        calls.append((since, until))
+        return 14
+
+    monkeypatch.setattr(badges, "completion_count", completion_count, raising=False)
+    figures = {m.key: m for m in compute(None, START, END, now=NOW)}
+    assert figures["cost_per_completer"].value == pytest.approx(70_000 / 14)
+    assert calls[0][0].date() == START
+    assert (
+        "badges" in figures["cost_per_completer"].note
+        or "バッジ" in figures["cost_per_completer"].note
+    )

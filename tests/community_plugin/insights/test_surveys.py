@@ -242,3 +242,23 @@ def test_link_survey_answered_by_a_visitor(demo_accounts):
     client.post(url, {str(q.pk): "8", "submit": "1"})
     assert Response.objects.get(survey=survey).answers == {str(q.pk): 8}
     assert not SurveyCompletion.objects.exists()
+
+
+def test_answer_page_per_role(graduates, demo_accounts):
+    url = reverse("dxq_insights:answer", args=[graduates.token])
+    anonymous = Client().get(url)
+    assert anonymous.status_code == 302
+    assert "/login/" in anonymous["Location"]
+    for name, status in (("learner1", 200), ("company", 403), ("hub", 403), ("operator", 200)):
+        client = Client()
+        client.force_login(demo_accounts[name])
+        assert client.get(url).status_code == status, name
+    operator = Client()
+    operator.force_login(demo_accounts["operator"])
+    assert "submit" not in operator.get(url).content.decode().split("<form")[-1].split("</form>")[0]
+    assert operator.post(url, {"submit": "1"}).status_code == 403  # a preview only
+    graduates.closes = timezone.now()
+    graduates.save()
+    client = Client()
+    client.force_login(demo_accounts["learner1"])
+    assert client.get(url).status_code == 410

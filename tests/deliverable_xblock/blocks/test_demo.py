@@ -37,7 +37,8 @@ def test_the_demo_loads_once_and_learner2_has_a_grade(demo_accounts):
     learner2 = demo_accounts["learner2"]
     assert len(api.reviews_received(demo.BLOCK_KEY, learner2)) == 2
     grade = api.grade_of(demo.BLOCK_KEY, learner2)
-    assert grade.visible and grade.published
+    assert grade.visible
+    assert grade.published
     assert grade.points_possible == 16
     assert api.submission_of(demo.BLOCK_KEY, demo_accounts["learner1"]) is None
     assert api.progress_of(demo.BLOCK_KEY, learner2).reviews_done == 2

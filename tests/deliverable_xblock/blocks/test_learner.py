@@ -282,6 +282,20 @@ def test_a_team_shares_one_submission_any_member_can_update(team_course, make_us
     assert "チームの提案" not in c.html()
 
 
+def test_a_teammates_newer_submission_wins_over_an_older_draft(team_course, make_user):
+    alice, bob = make_user(), make_user()
+    join(alice, "team-x")
+    join(bob, "team-x")
+    a, b = team_course.harness(alice), team_course.harness(bob)
+    a.call("save_draft", {"text": "<p>アリスの古い下書き</p>"})
+    b.call("submit_work", {"text": "<p>ボブが出した版</p>"})
+    page = a.html()
+    assert "ボブが出した版" in page
+    assert "アリスの古い下書き" not in page
+    a.call("save_draft", {"text": "<p>アリスが続きを書く</p>"})
+    assert "アリスが続きを書く" in a.html()
+
+
 def test_a_learner_without_a_team_is_told_so(team_course, make_user):
     harness = team_course.harness(make_user())
     assert "まだチームに入っていません" in harness.html()

@@ -75,6 +75,7 @@ def test_a_reviewer_sees_the_work_and_the_rubric_but_not_the_author(trio):
         assert "優れている" in html
         assert "4点" in html
         assert "よかった点と改善のヒント" in html  # the feedback-only criterion
+        assert "評価するスキル：ビジネスアナリシス (BT-2-3) / データ理解・活用 (DU-1-1)" in html
         assert 'role="timer"' in html
         for name in ("learner-sato", "learner-suzuki", "learner-takahashi", "sato_"):
             assert name not in html

@@ -246,6 +246,16 @@ function DxqDeliverableStudent(runtime, element, init) {
       });
   }
 
+  function refresh(button) {
+    button.disabled = true;
+    call('refresh', {sections: ['received', 'grade']}).then(function (data) {
+      if (!data.ok) { button.disabled = false; return; }
+      swap(data.sections);
+      var again = find('[data-action="refresh"]');
+      if (again) { again.focus(); }
+    });
+  }
+
   function reviewId(form) { return parseInt(form.closest('[data-review]').getAttribute('data-review'), 10); }
 
   function rate(form) {
@@ -282,6 +292,7 @@ function DxqDeliverableStudent(runtime, element, init) {
     else if (action === 'upload') { upload(target); }
     else if (action === 'remove-file') { removeFile(target); }
     else if (action === 'request-review') { requestReview(target); }
+    else if (action === 'refresh') { refresh(target); }
   });
 
   root.addEventListener('submit', function (event) {

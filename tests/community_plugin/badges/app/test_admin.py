@@ -2,13 +2,13 @@
 CSV), revoking, bulk job progress."""
 
 import pytest
-
-from community_plugin.badges import api
-from community_plugin.badges.models import Award, BulkJob, Issuer
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+
+from community_plugin.badges import api
+from community_plugin.badges.models import Award, BulkJob, Issuer
 
 ROLES = ["anonymous", "learner1", "operator", "company", "hub"]
 

@@ -18,7 +18,8 @@ def test_demo_badges_are_loaded_once(demo_accounts, settings, tmp_path):
     names = set(BadgeClass.objects.values_list("name_ja", flat=True))
     assert names == {"ケーススタディ修了", "地域企業協働プログラム修了"}
     case = BadgeClass.objects.get(slug="dxq-case-study")
-    assert case.skills and case.image.name.endswith(".png")
+    assert case.skills
+    assert case.image.name.endswith(".png")
     assert case.rules.filter(kind=AwardRule.CASE_COMPLETED, threshold=6).exists()
     learner1 = demo_accounts["learner1"]
     held = Award.objects.filter(recipient=learner1, revoked_at__isnull=True)

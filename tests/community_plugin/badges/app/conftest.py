@@ -7,11 +7,11 @@ so the guard here refuses only connections to hosts other than this machine.
 import socket
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from community_plugin.badges import api
 from community_plugin.badges.models import Issuer
-from django.contrib.auth import get_user_model
-from tests.community_plugin.badges.django.helpers import make_badge_class
+from tests.community_plugin.badges.app.helpers import make_badge_class
 from tests.integration.conftest import celery_worker_process, real_broker  # noqa: F401
 
 LOCAL = {"127.0.0.1", "localhost", "::1"}

@@ -5,11 +5,11 @@ writes serialise and the same assertions hold."""
 import threading
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import close_old_connections, connection
 
 from community_plugin.badges import api
 from community_plugin.badges.models import Award
-from django.contrib.auth import get_user_model
-from django.db import close_old_connections, connection
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

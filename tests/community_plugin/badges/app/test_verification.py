@@ -4,10 +4,11 @@ tampered with, revoked or expired."""
 import copy
 import datetime as dt
 
+from django.utils import timezone
+
 from community_plugin.badges import api
 from community_plugin.badges.models import Award
-from django.utils import timezone
-from tests.community_plugin.badges.django.helpers import make_badge_class
+from tests.community_plugin.badges.app.helpers import make_badge_class
 
 CHECKS = ["proof", "jwt", "ob2_jws", "recipient", "status", "expiry"]
 

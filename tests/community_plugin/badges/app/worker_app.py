@@ -13,8 +13,9 @@ import django  # noqa: E402
 
 django.setup()
 
-from conf.celery import app  # noqa: E402
 from django.conf import settings  # noqa: E402
+
+from conf.celery import app  # noqa: E402
 
 settings.DXQ_BADGES_BULK_BATCH = int(os.environ.get("DXQ_BADGES_TEST_BATCH", "500"))
 app.conf.broker_transport_options = {

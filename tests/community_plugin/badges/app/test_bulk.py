@@ -2,11 +2,11 @@
 failures recorded without stopping the rest, reruns that double nothing."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from community_plugin.badges import api
 from community_plugin.badges.models import Award
-from django.contrib.auth import get_user_model
-from django.test import override_settings
 
 
 def people(count, prefix="p"):
@@ -83,3 +83,21 @@ def test_batch_size_setting(badge_class, django_capture_on_commit_callbacks, siz
             badge_class, [u.pk for u in people(3, f"s{size}-")], django_capture_on_commit_callbacks
         )
     assert job.done == 3
+
+
+def test_award_many_keeps_holders_and_takes_one_block_of_indices(
+    badge_class, django_capture_on_commit_callbacks
+):
+    users = people(5, "m")
+    held = api.award(badge_class, users[0], source="manual")
+    get_user_model().objects.filter(pk=users[2].pk).update(email="")
+    users = list(get_user_model().objects.filter(username__startswith="m").order_by("pk"))
+    with django_capture_on_commit_callbacks(execute=True):
+        results = api.award_many(badge_class, users, source="bulk")
+    assert [user.pk for user, _made, _error in results] == [user.pk for user in users]
+    assert results[0][1].pk == held.pk
+    assert results[2][1] is None
+    assert "メール" in results[2][2] or "email" in results[2][2]
+    new = [made.status_index for _user, made, _error in results[1:] if made is not None]
+    assert new == list(range(held.status_index + 1, held.status_index + 4))
+    assert Award.objects.count() == 4

@@ -5,13 +5,13 @@ import datetime as dt
 import uuid
 
 import pytest
-
-from community_plugin.badges import api, keys, ob2, ob3, statuslist, vcjwt
-from community_plugin.badges.models import RSA, Award
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import override
-from tests.community_plugin.badges.django.helpers import make_badge_class
+
+from community_plugin.badges import api, keys, ob2, ob3, statuslist, vcjwt
+from community_plugin.badges.models import RSA, Award
+from tests.community_plugin.badges.app.helpers import make_badge_class
 
 
 def test_award_is_idempotent(badge_class, learner):
@@ -192,3 +192,20 @@ def test_multikey_of_the_proof_is_the_issuers(issuer, badge_class, learner):
     made = api.award(badge_class, learner, source="manual")
     method = made.credential["proof"]["verificationMethod"]
     assert method.split("#")[1] == keys.multikey(issuer.active_key("ed25519").public_key())
+
+
+def test_an_issuer_without_counter_continues_after_its_last_index(issuer, badge_class, learner):
+    from community_plugin.badges.models import StatusCounter
+
+    first = api.award(badge_class, learner, source="manual")
+    StatusCounter.objects.all().delete()
+    other = get_user_model().objects.create_user("other", "other@example.jp", "pw")
+    assert api.award(badge_class, other, source="manual").status_index == first.status_index + 1
+
+
+def test_award_queries_stay_few(badge_class, learner, django_assert_max_num_queries):
+    api.award(
+        badge_class, get_user_model().objects.create_user("w", "w@example.jp", "pw"), source="x"
+    )
+    with django_assert_max_num_queries(9):  # 5 statements + 2 savepoints
+        api.award(badge_class, learner, source="manual")

@@ -9,7 +9,7 @@ from casestudy_xblock.blocks.scenarios import SAMPLE_CASE
 from community_plugin.badges import signals
 from community_plugin.badges.models import Award, AwardRule
 from tests.casestudy_xblock.blocks.conftest import Harness
-from tests.community_plugin.badges.django.events_helpers import (
+from tests.community_plugin.badges.app.events_helpers import (
     send_certificate_created,
     send_passing_status,
 )
@@ -115,7 +115,7 @@ def test_case_threshold_counts_completed_units(badge_class, learner, on_commit):
 
 
 def test_deliverable_and_collaboration_signals(issuer, learner, on_commit):
-    from tests.community_plugin.badges.django.helpers import make_badge_class
+    from tests.community_plugin.badges.app.helpers import make_badge_class
 
     deliverable = make_badge_class(issuer, slug="deliverable")
     collaboration = make_badge_class(issuer, slug="collaboration")

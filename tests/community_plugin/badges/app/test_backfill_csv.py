@@ -1,13 +1,13 @@
 """Backfill (command and task) and recipients from CSV."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils.translation import override
 
 from casestudy_xblock import evidence
 from community_plugin.badges import csv_import
 from community_plugin.badges.models import Award, AwardRule
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.utils.translation import override
 
 SKILL = [("block", "", "dss-p/v1/BT-1-1")]
 

@@ -16,13 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
 
 from community_plugin.badges import api
 from community_plugin.badges.models import Award, BulkJob
 from community_plugin.badges.tasks import award_task, start_bulk
-from django.contrib.auth import get_user_model
-from django.db import connection
-from tests.community_plugin.badges.django.helpers import make_badge_class
+from tests.community_plugin.badges.app.helpers import make_badge_class
 from tests.integration.conftest import BROKER_URL, ROOT, _redis_reachable
 from tests.support import missing
 
@@ -114,7 +114,7 @@ def _start_worker(database_name, log_path):
             "-m",
             "celery",
             "-A",
-            "tests.community_plugin.badges.django.worker_app",
+            "tests.community_plugin.badges.app.worker_app",
             "worker",
             "--pool=solo",
             "--loglevel=INFO",

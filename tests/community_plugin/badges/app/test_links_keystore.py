@@ -1,10 +1,10 @@
 """links.py (the URL contract) and keystore.py (keys at rest, rotation)."""
 
 import pytest
+from django.test import override_settings
 
 from community_plugin.badges import api, did, keys, keystore, links
 from community_plugin.badges.models import ED25519, RSA, Award
-from django.test import override_settings
 
 BASE = "http://127.0.0.1:8000"
 

@@ -1,0 +1,117 @@
+"""Operator pages: who may see them, what they show, what the exports contain."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import TestCase
+from django.urls import reverse
+
+from casestudy_xblock import roles
+from deliverable_xblock import api
+from deliverable_xblock.models import DeliverableSettings, Flag
+from tests.deliverable_xblock.peer_support import BLOCK, COMMENTS, scores, submit_all
+
+
+def _with_role(make_user, role, name):
+    user = make_user(name, is_staff=(role == roles.ADMINISTRATOR))
+    if role in roles.GROUPS:
+        group, _ = Group.objects.get_or_create(name=roles.GROUPS[role])
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def reviewed(deliverable, learners):
+    submit_all(learners[:4])
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        for user in learners[:4]:
+            for _ in range(3):
+                lease = api.request_review(BLOCK, user)
+                api.submit_review(lease.id, user, scores=scores(3), comments=COMMENTS)
+    return DeliverableSettings.objects.get(block_key=BLOCK)
+
+
+def _pages(conf):
+    return [
+        reverse("dxq_deliverable:operator_dashboard"),
+        reverse("dxq_deliverable:operator_deliverable", args=[conf.pk]),
+        reverse("dxq_deliverable:operator_export_csv", args=[conf.pk]),
+        reverse("dxq_deliverable:operator_export_xlsx", args=[conf.pk]),
+    ]
+
+
+def test_anonymous_is_sent_to_login(client, reviewed):
+    for url in _pages(reviewed):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "login" in response["Location"]
+
+
+@pytest.mark.parametrize("role", [roles.LEARNER, roles.COMPANY, roles.HUB])
+def test_other_roles_are_refused(client, reviewed, make_user, role):
+    client.force_login(_with_role(make_user, role, f"user-{role}"))
+    for url in _pages(reviewed):
+        assert client.get(url).status_code == 403
+
+
+@pytest.mark.parametrize("role", [roles.OPERATOR, roles.ADMINISTRATOR])
+def test_operators_and_staff_see_the_dashboard(client, reviewed, make_user, role):
+    client.force_login(_with_role(make_user, role, f"user-{role}"))
+    dashboard = client.get(reverse("dxq_deliverable:operator_dashboard"))
+    assert dashboard.status_code == 200
+    assert BLOCK in dashboard.content.decode()
+    page = client.get(reverse("dxq_deliverable:operator_deliverable", args=[reviewed.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "<svg" in html
+    assert 'data-testid="peer-alpha"' in html
+    assert 'data-testid="peer-reviewers"' in html
+    assert "learner001" in html
+
+
+def test_csv_and_xlsx_exports_hold_every_score(client, reviewed, make_user):
+    from openpyxl import load_workbook
+
+    client.force_login(_with_role(make_user, roles.OPERATOR, "op"))
+    response = client.get(reverse("dxq_deliverable:operator_export_csv", args=[reviewed.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:3] == ["submission_id", "author", "team"]
+    assert len(rows) == 1 + 12 * 5  # 12 reviews × (4 criteria + feedback)
+    assert {r[13] for r in rows[1:]} == {"c1", "c2", "c3", "c4", "fb"}
+    response = client.get(reverse("dxq_deliverable:operator_export_xlsx", args=[reviewed.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    assert book["reviews"].max_row == 1 + 12 * 5
+    assert book["coverage"]["A1"].value == "day"
+
+
+def test_operator_hides_a_flagged_review(client, reviewed, learners, make_user):
+    review = api.reviews_received(BLOCK, learners[0])[0]
+    api.flag_review(review.id, learners[0], "abusive", "rude words")
+    operator = _with_role(make_user, roles.OPERATOR, "op")
+    client.force_login(operator)
+    page = client.get(reverse("dxq_deliverable:operator_dashboard"))
+    assert "rude words" in page.content.decode()
+    flag = Flag.objects.get()
+    url = reverse("dxq_deliverable:operator_resolve_flag", args=[flag.pk])
+    assert client.get(url).status_code == 405
+    client.post(url, {"action": "hide"})
+    flag.refresh_from_db()
+    assert flag.state == Flag.HIDDEN
+    assert len(api.reviews_received(BLOCK, learners[0])) == 2
+
+
+def test_learner_cannot_resolve_flags(client, reviewed, learners):
+    review = api.reviews_received(BLOCK, learners[0])[0]
+    api.flag_review(review.id, learners[0], "abusive")
+    client.force_login(learners[1])
+    url = reverse("dxq_deliverable:operator_resolve_flag", args=[Flag.objects.get().pk])
+    assert client.post(url, {"action": "hide"}).status_code == 403
+    assert Flag.objects.get().state == Flag.OPEN
+
+
+def test_home_links_only_for_operators(make_user, db):
+    assert api.home_links(make_user(), [roles.LEARNER]) == []
+    links = api.home_links(make_user(), [roles.OPERATOR])
+    assert links[0]["url"] == reverse("dxq_deliverable:operator_dashboard")
