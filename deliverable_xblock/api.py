@@ -480,11 +480,24 @@ def submit_review(
                 Submission.objects.filter(pk=submission.pk).update(first_covered_at=now)
             _check_disagreement(submission, rubric)
         if regrade and submission.done >= submission.need:
-            from . import tasks
-
             block_key = submission.block_key
-            transaction.on_commit(lambda: tasks.regrade_block.delay(block_key))
+            transaction.on_commit(lambda: schedule_regrade(block_key))
     return review
+
+
+def schedule_regrade(block_key):
+    """Re-grade the block in the worker soon; reviews finishing meanwhile share that run."""
+    from celery import current_app
+    from django.conf import settings
+
+    from . import tasks
+
+    if current_app.conf.task_always_eager:
+        tasks.regrade_block.delay(block_key)
+        return
+    delay = int(getattr(settings, "DXQ_PEER_REGRADE_DELAY_SECONDS", 30))
+    if cache.add(f"dxq_deliverable:regrade:{block_key}", 1, delay):
+        tasks.regrade_block.apply_async((block_key,), countdown=delay)
 
 
 def _check_disagreement(submission, rubric):
@@ -718,7 +731,6 @@ def grade_of(block_key, user):
     rubric = grading.latest_rubric(block_key)
     if rubric is None:
         return None
-    published = getattr(submission, "grade", None) if hasattr(submission, "grade") else None
     published = _published(submission)
     if published is not None:
         details = published.details.get("criteria", {})
@@ -769,7 +781,12 @@ def progress_of(block_key, user, *, now=None):
     conf = settings_of(block_key)
     submission = _own_submission(block_key, user)
     done = reviews_done(block_key, user)
-    has_lease = current_assignment(block_key, user, now=now) is not None
+    has_lease = Assignment.objects.filter(
+        block_key=str(block_key),
+        reviewer=user,
+        state=Assignment.LEASED,
+        expires_at__gt=now or timezone.now(),
+    ).exists()
     if submission is None:
         state = "not_submitted"
     elif done < conf.required_reviews:

@@ -23,9 +23,9 @@ class Params:
     criteria: int = 4
     top: int = 4
     careless: float = 0.15
-    bias_sd: float = 0.5
+    bias_sd: float = 0.7
     noise_low: float = 0.3
-    noise_high: float = 0.9
+    noise_high: float = 1.2
     gold_items: int = 3
     dropout: float = 0.20
     late: float = 0.20

@@ -30,9 +30,7 @@ def test_catalogue_is_complete_and_compiled(name):
     mo = polib.mofile(str(CATALOGUES[name] / "django.mo"))
     compiled = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in mo}
     stale = [
-        e.msgid
-        for e in po
-        if not e.msgid_plural and compiled.get((e.msgctxt, e.msgid)) != e.msgstr
+        e.msgid for e in po if not e.msgid_plural and compiled.get((e.msgctxt, e.msgid)) != e.msgstr
     ]
     assert stale == [], "run `make translations` to recompile"
 

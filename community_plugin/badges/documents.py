@@ -15,11 +15,19 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from . import dataintegrity, did, links, statuslist
+from . import keys as keys_module
+from .errors import VerificationError
 from .models import ED25519, RSA, Award, Issuer, base_url
 
 
 def did_document(issuer: Issuer) -> dict:
-    """The DID document served at ``links.issuer_did_document``: all keys, oldest first."""
+    """The DID document served at ``links.issuer_did_document``: all keys, oldest first.
+    With the did:key option: the did:key document of the active Ed25519 key."""
+    if issuer.did_method == Issuer.DID_KEY:
+        key = issuer.active_key(ED25519)
+        if key is None:
+            return {"@context": [did.DID_V1], "id": ""}
+        return did.did_key_document(key.public_key())
     subject = issuer.did
     document = None
     for key in issuer.keys.all().order_by("created", "pk"):
@@ -41,10 +49,30 @@ def did_document(issuer: Issuer) -> dict:
     return document
 
 
-def resolve_method(issuer: Issuer, method_id: str):
-    """The public key of a verification method of ``issuer``'s DID document (what a remote
-    verifier would read from the published document)."""
-    return did.key_from_did_document(did_document(issuer), method_id)
+def resolver(issuer: Issuer):
+    """``method id -> public key`` for ``issuer``, as a remote verifier resolves it: from the
+    published did:web document; a did:key from the DID itself (and only if it is one of the
+    issuer's published Ed25519 keys); an RSA ``CryptographicKey`` URL from the issuer's keys."""
+    published = list(issuer.keys.all())
+    document = None
+
+    def resolve(method_id: str):
+        nonlocal document
+        if method_id.startswith("did:key:"):
+            key = did.resolve_did_key(method_id)
+            if keys_module.multikey(key) not in {k.key_id for k in published if k.kind == ED25519}:
+                raise VerificationError("the did:key is not one of the issuer's keys")
+            return key
+        if method_id.startswith(("http://", "https://")):
+            for key in published:
+                if key.kind == RSA and key.url == method_id:
+                    return key.public_key()
+            raise VerificationError("the key URL is not one of the issuer's keys")
+        if document is None:
+            document = did_document(issuer)
+        return did.key_from_did_document(document, method_id)
+
+    return resolve
 
 
 def status_list_size() -> int:

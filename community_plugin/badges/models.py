@@ -33,12 +33,21 @@ def base_url() -> str:
 
 
 class Issuer(models.Model):
+    DID_WEB, DID_KEY = "web", "key"
+    DID_METHODS = [
+        (DID_WEB, _("did:web (a DID document on this site; survives key rotation)")),
+        (DID_KEY, _("did:key (the Ed25519 key itself; a rotation gives a new DID)")),
+    ]
+
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     name = models.CharField(_("name"), max_length=200)
     url = models.URLField(_("web site"), max_length=500)
     email = models.EmailField(_("email"), max_length=190)
     description = models.TextField(_("description"), blank=True)
     image = models.FileField(_("image"), upload_to="dxq_badges/issuers/", blank=True)
+    did_method = models.CharField(
+        _("Open Badges 3.0 issuer id"), max_length=8, choices=DID_METHODS, default=DID_WEB
+    )
     created = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -51,7 +60,11 @@ class Issuer(models.Model):
 
     @property
     def did(self) -> str:
-        """did:web of this issuer; its DID document is at ``links.issuer_did_document``."""
+        """The issuer's DID: did:web (document at ``links.issuer_did_document``) or, with the
+        did:key option, the did:key of its active Ed25519 key ("" before set-up)."""
+        if self.did_method == self.DID_KEY:
+            key = self.active_key(ED25519)
+            return f"did:key:{key.key_id}" if key else ""
         return links.issuer_did(base_url(), self.slug)
 
     @property
@@ -102,7 +115,12 @@ class IssuerKey(models.Model):
 
     @property
     def method_id(self) -> str:
-        """Its verification method in the issuer's DID document."""
+        """Its verification method: in the issuer's did:web document; with did:key, the
+        did:key method of an Ed25519 key, and the ``CryptographicKey`` URL of an RSA key."""
+        if self.issuer.did_method == Issuer.DID_KEY:
+            if self.kind == ED25519:
+                return f"did:key:{self.key_id}#{self.key_id}"
+            return self.url
         return links.did_method(self.issuer.did, self.key_id)
 
     @property
@@ -318,6 +336,8 @@ class BulkJob(models.Model):
     failed = models.PositiveIntegerField(_("failed"), default=0)
     state = models.CharField(_("state"), max_length=10, choices=STATES, default=QUEUED)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    #: Offsets of the batches already counted (a batch delivered twice is counted once).
+    batches_done = models.JSONField(default=list, blank=True, editable=False)
     created = models.DateTimeField(_("created"), default=timezone.now)
     finished = models.DateTimeField(_("finished"), null=True, blank=True)
 

@@ -89,7 +89,7 @@ def _queue_next(task, job_id, offset):
 def start_bulk(self, job_id):
     """Start (or restart) a bulk job: counters reset, first batch queued."""
     updated = BulkJob.objects.filter(pk=job_id).update(
-        state=BulkJob.RUNNING, done=0, failed=0, errors=[], finished=None
+        state=BulkJob.RUNNING, done=0, failed=0, errors=[], batches_done=[], finished=None
     )
     if updated:
         _queue_next(self, job_id, 0)
@@ -116,7 +116,7 @@ def bulk_batch(self, job_id, offset):
         failed_count = len(chunk)
     else:
         failed_count = len(failures)
-    _record(job_id, done, failed_count, failures)
+    _record(job_id, offset, done, failed_count, failures)
     if offset + size < len(job.recipients):
         _queue_next(self, job_id, offset + size)
     else:
@@ -151,13 +151,18 @@ def _issue_batch(job, user_ids, attempts=3):
     return sum(1 for _user, made, _error in results if made is not None), failures
 
 
-def _record(job_id, done, failed, failures):
+def _record(job_id, offset, done, failed, failures):
+    """Add a batch's counts to the job, once per batch offset (a redelivered batch that had
+    already been counted is not counted again)."""
     with transaction.atomic():
         job = BulkJob.objects.select_for_update().get(pk=job_id)
+        if offset in (job.batches_done or []):
+            return
         BulkJob.objects.filter(pk=job_id).update(
             done=F("done") + done,
             failed=F("failed") + failed,
-            errors=(job.errors or []) + [{**item} for item in failures][:200],
+            errors=((job.errors or []) + [{**item} for item in failures])[:500],
+            batches_done=[*(job.batches_done or []), offset],
         )
 
 

@@ -53,12 +53,7 @@ def _run(name, label, function) -> Check:
 
 def verify(award: Award) -> VerificationResult:
     issuer = award.issuer
-    did_document = documents.did_document(issuer)
-
-    def resolve(method_id):
-        from . import did  # noqa: PLC0415
-
-        return did.key_from_did_document(did_document, method_id)
+    resolve = documents.resolver(issuer)
 
     def proof():
         dataintegrity.verify(award.credential, resolver=resolve)

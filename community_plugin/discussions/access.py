@@ -30,7 +30,7 @@ def is_operator(user):
 
 
 def readable_threads(user):
-    """Threads in readable spaces; hidden ones only for moderators and their author."""
+    """Threads in readable spaces; hidden ones only where ``user`` moderates."""
     return Viewer(user).threads()
 
 
@@ -115,16 +115,21 @@ class Viewer:
         return Space.objects.filter(pk__in=self.member_ids)
 
     def threads(self, space_ids=None):
-        """Threads of readable spaces (of ``space_ids`` if given) without the hidden ones the
-        person does not moderate (authors still see their own)."""
+        """Threads of readable spaces (of ``space_ids`` if given) for lists: hidden ones only
+        in the spaces the person moderates (authors open theirs by address, not in lists)."""
         threads = Thread.objects.all()
-        if not self.operator:
-            threads = threads.filter(space_id__in=self.member_ids)
-            hidden_ok = Q(space_id__in=self.moderated_ids()) | Q(author_id=self.user.pk)
-            threads = threads.filter(Q(hidden=False) | hidden_ok)
         if space_ids is not None:
             threads = threads.filter(space_id__in=list(space_ids))
-        return threads
+        if self.operator:
+            return threads
+        readable = self.member_ids if space_ids is None else set(space_ids) & set(self.member_ids)
+        moderated = set(self.moderated_ids()) & set(readable)
+        threads = threads.filter(space_id__in=sorted(readable))
+        if not moderated:
+            return threads.filter(hidden=False)
+        if moderated == set(readable):
+            return threads
+        return threads.filter(Q(hidden=False) | Q(space_id__in=sorted(moderated)))
 
     def can_read(self, space):
         return self.operator or space.pk in self.member_ids

@@ -51,7 +51,10 @@ class Thread(models.Model):
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
         indexes = [
-            models.Index(fields=["space", "pinned", "last_activity"], name="dxq_thread_list"),
+            # A space's list for readers (hidden=False): count and order from the index alone.
+            models.Index(
+                fields=["space", "hidden", "pinned", "last_activity"], name="dxq_thread_list"
+            ),
             models.Index(fields=["space", "kind", "created"], name="dxq_thread_kind"),
         ]
 

@@ -6,6 +6,9 @@ from casestudy_xblock.settings.helpers import add_locale_dir, apply_defaults
 DEFAULTS = {
     # Coverage guarantee (ADR 0010): how often the beat task looks for at-risk submissions.
     "DXQ_PEER_COVERAGE_MINUTES": 15,
+    # Seconds between a completed review and the re-grade that publishes final grades (the
+    # reviews completed meanwhile share one run of the estimation).
+    "DXQ_PEER_REGRADE_DELAY_SECONDS": 30,
     # Sender of "a submission needs your review" mails.
     "DXQ_PEER_MAIL_FROM": None,
 }

@@ -147,3 +147,28 @@ def test_reviews_received_rate_and_flag(deliverable, learners):
         api.rate_review(received[0].id, learners[3], 4)
     with pytest.raises(InvalidScores):
         api.rate_review(received[0].id, learners[0], 9)
+
+
+def test_drafts_autosave_and_go_away_on_submit(deliverable, learners):
+    assert api.draft_of(BLOCK, learners[0]) is None
+    api.save_draft(BLOCK, learners[0], "<p>first<script>x</script></p>", [])
+    api.save_draft(BLOCK, learners[0], "<p>second</p>", [{"name": "a.pdf", "size": 3}])
+    draft = api.draft_of(BLOCK, learners[0])
+    assert draft["text_html"] == "<p>second</p>"
+    assert draft["files"][0]["name"] == "a.pdf"
+    api.submit(BLOCK, COURSE, learners[0], text_html="<p>done</p>")
+    assert api.draft_of(BLOCK, learners[0]) is None
+
+
+def test_submitting_after_the_deadline_is_refused(deliverable, learners):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from deliverable_xblock.errors import DeadlinePassed
+
+    api.configure(BLOCK, COURSE, deadline=timezone.now() - timedelta(hours=1))
+    with pytest.raises(DeadlinePassed) as caught:
+        api.submit(BLOCK, COURSE, learners[0], text_html="<p>late</p>")
+    assert caught.value.message == "締切を過ぎました。"  # Japanese first
+    assert api.submission_of(BLOCK, learners[0]) is None

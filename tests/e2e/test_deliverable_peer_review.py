@@ -15,6 +15,8 @@ from tests.e2e.helpers import assert_accessible, login, switch_language
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 INDIVIDUAL, TEAM = "dxq_deliverable.0", "dxq_deliverable.1"
+#: Waits for the server's work (allocation, grading) on a machine shared with other test runs.
+SERVER_MS = 20_000
 
 
 @pytest.fixture(autouse=True)
@@ -56,14 +58,19 @@ def write_and_submit(page, block, text, attach=None):
         expect(block.locator("[data-role=save-status]")).to_contain_text(f"{attach} を添付しました")
         expect(block.locator("[data-role=answer]")).to_contain_text(text)
     block.locator("form[data-role=work-form] button[type=submit]").click()
-    expect(block.locator("[data-role=submitted]")).to_contain_text("第1版を提出しました")
+    expect(block.locator("[data-role=submitted]")).to_contain_text(
+        "第1版を提出しました", timeout=SERVER_MS
+    )
 
 
 def review_next(page, block, levels=("l3", "l2", "l3", "l2")):
     """Ask for a peer's work and review it; returns the text of the work reviewed."""
     block.locator("[data-action=request-review]").click()
     form = block.locator("form[data-role=review-form]")
-    expect(form.locator("[data-role=lease]")).to_contain_text("このレビューの残り時間")
+    expect(block.locator("[data-section=review] [role=alert]")).to_have_text("")
+    expect(form.locator("[data-role=lease]")).to_contain_text(
+        "このレビューの残り時間", timeout=SERVER_MS
+    )
     work = form.locator("[data-role=peer-work]").inner_text()
     for criterion, level in zip(("situation", "issues", "plan", "people"), levels, strict=True):
         form.locator(f"[data-criterion={criterion}] input[value={level}]").check()
@@ -73,7 +80,7 @@ def review_next(page, block, levels=("l3", "l2", "l3", "l2")):
     form.locator("textarea[name=overall]").fill("全体として読みやすい計画でした。")
     form.locator("button[type=submit]").click()
     expect(block.locator("[data-section=review] [role=alert]")).to_contain_text(
-        "レビューを送信しました"
+        "レビューを送信しました", timeout=SERVER_MS
     )
     return work
 
@@ -287,3 +294,41 @@ def test_a_lease_that_runs_out_is_announced_and_the_review_still_counts(page, de
         "レビューを送信しました"
     )
     expect(block.locator("[data-role=progress]")).to_have_text("完了したレビュー：2件中1件")
+
+
+def test_formatting_and_pasting_in_the_answer_editor(page, demo_users):
+    learner1 = demo_users["learner1"]
+    login(page, "learner1")
+    block = open_scenario(page, learner1)
+    answer = block.locator("[data-role=answer]")
+    answer.click()
+    page.keyboard.type("課題の全体像")
+    page.keyboard.press("Control+A")
+    block.get_by_role("button", name="太字").click()
+    expect(answer.locator("b, strong")).to_have_text("課題の全体像")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    block.get_by_role("button", name="箇条書き").click()
+    page.keyboard.type("受注のFAX")
+    expect(answer.locator("ul li")).to_have_text("受注のFAX")
+    # Pasted content from another program arrives as plain text (no styles, no markup).
+    answer.evaluate(
+        """box => {
+          const data = new DataTransfer();
+          data.setData('text/html', '<span style="color:red">貼り付け</span>');
+          data.setData('text/plain', '（貼り付けた文）');
+          box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
+            cancelable: true}));
+        }"""
+    )
+    expect(answer).to_contain_text("（貼り付けた文）")
+    expect(answer.locator("[style]")).to_have_count(0)
+    expect(block.locator("[data-role=save-status]")).to_contain_text(
+        "下書きを保存しました", timeout=SERVER_MS
+    )
+    page.reload()
+    answer = page.locator(".dxq-deliv [data-role=answer]")
+    expect(answer.locator("b, strong").first).to_have_text("課題の全体像")
+    expect(answer.locator("ul li")).to_have_text("受注のFAX（貼り付けた文）")
+    expect(answer.locator("[style]")).to_have_count(0)
+    assert_accessible(page)

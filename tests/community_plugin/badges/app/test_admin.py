@@ -75,6 +75,7 @@ def test_creating_an_issuer_generates_its_keys(client, staff):
             "url": "https://hub.example.jp/",
             "email": "hub@example.jp",
             "description": "",
+            "did_method": "web",
             "created_0": "2026-04-01",
             "created_1": "09:00:00",
             "keys-TOTAL_FORMS": "0",

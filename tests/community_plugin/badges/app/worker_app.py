@@ -1,8 +1,8 @@
 """The Celery app of the worker that the kill-and-restart test starts itself.
 
 It is the project's app with Redis redelivery made quick (an unacknowledged task comes back
-after 20 s instead of an hour) and one 500-award batch per task, so the test can kill the
-worker in the middle of a batch.
+after 20 s instead of an hour) and batches of 100 (each one transaction), so the test can kill
+the worker while a batch is in flight.
 """
 
 import os
@@ -17,7 +17,7 @@ from django.conf import settings  # noqa: E402
 
 from conf.celery import app  # noqa: E402
 
-settings.DXQ_BADGES_BULK_BATCH = int(os.environ.get("DXQ_BADGES_TEST_BATCH", "500"))
+settings.DXQ_BADGES_BULK_BATCH = int(os.environ.get("DXQ_BADGES_TEST_BATCH", "100"))
 app.conf.broker_transport_options = {
     "visibility_timeout": int(os.environ.get("DXQ_BADGES_TEST_VISIBILITY", "20")),
     "unacked_restore_interval": 1,

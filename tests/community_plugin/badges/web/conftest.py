@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from community_plugin.badges import api
-from tests.community_plugin.badges.django.conftest import (  # noqa: F401 - fixtures
+from tests.community_plugin.badges.app.conftest import (  # noqa: F401 - fixtures
     badge_class,
     issuer,
     learner,
