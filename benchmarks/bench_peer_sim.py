@@ -234,6 +234,27 @@ class Run:
             if self.rng.random() < chance:
                 self.at(hour + self.rng.uniform(0.5, 8.0), "review", who, "backfill")
 
+    def median_wait(self, late):
+        """Median hours from submission to its last required review (early or late group)."""
+        covered = self._covered_hours()
+        waits = [
+            covered[sid] - h
+            for sid, h in self.submit_hour.items()
+            if self.people[self.owner[sid]].late == late and sid in covered
+        ]
+        return round(statistics.median(waits), 1) if waits else None
+
+    def _covered_hours(self):
+        from deliverable_xblock.models import Submission
+
+        covered = {}
+        for sid, first in Submission.objects.filter(block_key=self.block).values_list(
+            "id", "first_covered_at"
+        ):
+            if first is not None:
+                covered[sid] = (first - T0).total_seconds() / 3600.0
+        return covered
+
     def coverage(self, within, late=None):
         from deliverable_xblock.models import Submission
 
@@ -289,6 +310,8 @@ def run(
                 "late72_old",
                 "c72_alone",
                 "late72_alone",
+                "wait_early",
+                "wait_late",
                 "graded",
             )
         }
@@ -312,6 +335,8 @@ def run(
                 ("late72", ours.coverage(72, late=True)),
                 ("late72_old", oldest.coverage(72, late=True)),
                 ("c72_alone", alone.coverage(72)),
+                ("wait_early", ours.median_wait(False) or 0.0),
+                ("wait_late", ours.median_wait(True) or 0.0),
                 ("late72_alone", alone.coverage(72, late=True)),
                 ("graded", graded),
             ):
@@ -338,6 +363,8 @@ def run(
             "late_coverage_72h_oldest_first": round(m["late72_old"], 3),
             "coverage_72h_ours_without_backfill": round(m["c72_alone"], 3),
             "late_coverage_72h_ours_without_backfill": round(m["late72_alone"], 3),
+            "median_hours_to_covered_ours_on_time": round(m["wait_early"], 1),
+            "median_hours_to_covered_ours_late": round(m["wait_late"], 1),
         }
         eps = 1e-9
         return [

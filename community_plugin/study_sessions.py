@@ -5,7 +5,6 @@ masters of the space, operators and staff create sessions (members propose them 
 the host or a master takes attendance. The meeting link is shown to members only.
 """
 
-import importlib
 import logging
 from datetime import timedelta
 from zoneinfo import ZoneInfo
@@ -233,24 +232,21 @@ def ics_text(session):
 
 
 def create_followup_thread(session, actor):
-    """Open the notes thread of the session in discussions (once); returns its id or None."""
+    """Open the notes thread of the session in discussions (once); returns its id.
+
+    Raises discussions' ``DiscussionError`` kinds (for example a rate limit) with a message for
+    the person who asked.
+    """
     if session.followup_thread_id:
         return session.followup_thread_id
-    try:
-        discussions = importlib.import_module("community_plugin.discussions.api")
-    except ImportError:
-        return None
-    create_thread = getattr(discussions, "create_thread", None)
-    if create_thread is None:
-        return None
+    from community_plugin.discussions import api as discussions
+
     title = _("Notes: %(title)s") % {"title": session.title}
     body = _("Share your notes, slides and questions from the study session here.")
-    try:
-        thread = create_thread(actor, session.space, kind="event", title=title, body=body)
-    except getattr(discussions, "DiscussionError", RuntimeError) as error:
-        log.info("follow-up thread of session %s not created: %s", session.pk, error)
-        return None
-    session.followup_thread_id = getattr(thread, "pk", thread)
+    thread_id = discussions.create_thread(
+        actor, session.space, kind="event", title=title, body=body
+    )
+    session.followup_thread_id = thread_id
     session.save(update_fields=["followup_thread_id"])
     return session.followup_thread_id
 

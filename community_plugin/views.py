@@ -190,10 +190,14 @@ def session_followup(request, pk):
     session = _readable_session(request.user, pk)
     if not study_sessions.can_manage(request.user, session):
         raise PermissionDenied(_("Only the host, community masters and operators can do this."))
-    thread_id = study_sessions.create_followup_thread(session, request.user)
-    if thread_id is None:
-        messages.error(request, _("Discussions are not available yet on this site."))
-    return redirect("dxq_community:session", pk=pk)
+    from community_plugin.discussions.api import DiscussionError
+
+    try:
+        thread_id = study_sessions.create_followup_thread(session, request.user)
+    except DiscussionError as error:
+        messages.error(request, str(error))
+        return redirect("dxq_community:session", pk=pk)
+    return redirect("dxq_discussions:thread", pk=thread_id)
 
 
 @login_required

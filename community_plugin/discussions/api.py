@@ -17,8 +17,11 @@ __all__ = [
     "Invalid",
     "NotFound",
     "RateLimited",
+    "create_thread",
     "home_links",
     "new_threads",
+    "readable_threads",
+    "reindex",
     "search",
     "unanswered_questions",
 ]
@@ -38,6 +41,17 @@ def _summary(thread):
         "answered": thread.accepted_post_id is not None,
         "skills": list(thread.skills or ()),
     }
+
+
+def create_thread(user, space, *, kind, title, body, skills=()):
+    """Start a thread in ``space`` as ``user``, with every check the new-thread page makes
+    (membership, rate limit, kind, sizes), indexed for search and mentions notified.
+
+    Returns the new thread's id; raises :class:`DiscussionError` kinds when refused.
+    """
+    from . import posting
+
+    return posting.create_thread(user, space, kind=kind, title=title, body=body, skills=skills).pk
 
 
 def unanswered_questions(space, since=None, limit=20):
@@ -79,6 +93,19 @@ def search(user, q, filters=None, limit=20):
     )[:limit]
     by_id = Thread.objects.in_bulk(ids)
     return [_summary(by_id[i]) for i in ids if i in by_id]
+
+
+def reindex(space=None):
+    """Rebuild the search tokens of every thread (of ``space``); returns how many threads.
+
+    For data written straight into the tables (imports, generated demo data).
+    """
+    threads = Thread.objects.all() if space is None else Thread.objects.filter(space=space)
+    count = 0
+    for thread in threads.iterator(chunk_size=200):
+        _search.index_thread(thread)
+        count += 1
+    return count
 
 
 def readable_threads(user):

@@ -42,6 +42,8 @@ class Thread(models.Model):
     accepted_post = models.ForeignKey(
         "Post", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    #: When the asker accepted ``accepted_post`` (for "time to an accepted answer").
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     #: DSS-P skill ids (``casestudy_xblock.skills``), e.g. ``["dss-p/v1/DS-1-1"]``.
     skills = models.JSONField(_("skills"), default=list, blank=True)
     #: Visible replies (kept up to date on every write, so lists need no COUNT).

@@ -40,8 +40,8 @@ def _set_hidden(thread, post, hidden):
     post.hidden = hidden
     Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + (-1 if hidden else 1))
     if hidden and thread.accepted_post_id == post.pk:
-        Thread.objects.filter(pk=thread.pk).update(accepted_post=None)
-        thread.accepted_post = None
+        Thread.objects.filter(pk=thread.pk).update(accepted_post=None, accepted_at=None)
+        thread.accepted_post, thread.accepted_at = None, None
     search.index_thread(thread)
 
 

@@ -1,6 +1,7 @@
 """Reactions, accepted answers and "this worked for me"."""
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import notifying
@@ -43,8 +44,9 @@ def accept(user, thread, post):
         raise Forbidden(_("Only the person who asked can accept an answer."))
     if post is not None and (post.thread_id != thread.pk or post.hidden):
         raise Invalid(_("This reply cannot be accepted."))
-    Thread.objects.filter(pk=thread.pk).update(accepted_post=post)
-    thread.accepted_post = post
+    accepted_at = timezone.now() if post is not None else None
+    Thread.objects.filter(pk=thread.pk).update(accepted_post=post, accepted_at=accepted_at)
+    thread.accepted_post, thread.accepted_at = post, accepted_at
     if post is not None:
         notifying.send(
             [post.author_id],

@@ -39,6 +39,17 @@ def _thread_or_404(request, pk):
         raise Http404(_("No such thread.")) from None
 
 
+def _mentions(form, space):
+    """Let the text area suggest @mentions from the space (static/dxq_discussions/mentions.js)."""
+    form.fields["body"].widget.attrs.update(
+        {
+            "data-dxq-mentions": reverse("dxq_discussions:api-space-mentions", args=[space.slug]),
+            "data-dxq-mentions-label": _("People you can mention"),
+        }
+    )
+    return form
+
+
 def _form_error(form, error):
     field = error.field if error.field in form.fields else None
     form.add_error(field, error.message)
@@ -86,7 +97,7 @@ def space_threads(request, slug):
 @login_required
 def new_thread(request, slug):
     space = _space_or_404(request, slug)
-    form = ThreadForm(request.POST or None, request.FILES or None)
+    form = _mentions(ThreadForm(request.POST or None, request.FILES or None), space)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -116,7 +127,7 @@ def new_thread(request, slug):
 def _page(request, thread, reply_form=None, status=200):
     context = reading.thread_page(viewer(request), thread)
     context.update(
-        reply_form=reply_form or ReplyForm(),
+        reply_form=_mentions(reply_form or ReplyForm(), thread.space),
         flag_form=FlagForm(),
         spaces=(
             [s for s in viewer(request).spaces() if viewer(request).can_moderate(s)]

@@ -84,14 +84,18 @@ def remind_open_surveys():
 
 @shared_task(name="dxq_insights.rollup_daily_activity")
 def rollup_daily_activity(day=None):
-    """Beat: store yesterday's DAU and MAU for the program and every space."""
+    """Beat: store the daily figures of the program and every space.
+
+    Recomputes the ``DXQ_INSIGHTS_ROLLUP_REFRESH_DAYS`` days ending on ``day`` (default:
+    yesterday), so a post backdated or hidden within that window is counted.
+    """
     from community_plugin.models import Space
 
     from .metrics import activity
     from .metrics.base import Scope
 
     day = dt.date.fromisoformat(day) if day else activity.today() - dt.timedelta(days=1)
-    activity.rollup(Scope(None), day)
+    activity.refresh(Scope(None), day)
     for space in Space.objects.all():
-        activity.rollup(Scope(space), day)
+        activity.refresh(Scope(space), day)
     return day.isoformat()

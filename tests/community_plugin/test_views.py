@@ -201,7 +201,15 @@ def test_followup_thread_button(client, community_world, upcoming, role):
     login(client, community_world, role)
     response = client.post(f"/dxq/community/sessions/{upcoming.pk}/follow-up/")
     if role in MODERATORS:
+        upcoming.refresh_from_db()
+        assert upcoming.followup_thread_id
         assert response.status_code == 302
+        assert response["Location"] == f"/dxq/discussions/t/{upcoming.followup_thread_id}/"
+        thread = client.get(response["Location"])
+        assert thread.status_code == 200
+        assert upcoming.title in thread.content.decode()
+        again = client.post(f"/dxq/community/sessions/{upcoming.pk}/follow-up/")
+        assert again["Location"] == response["Location"]  # once only
     elif role == "learner":
         assert response.status_code == 403
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -166,42 +166,26 @@ def _peer_answers(facts, before):
     )
 
 
-def _answers(scope, period):
-    """Replies to questions by someone other than the asker, in the period (a queryset)."""
-    return Post.objects.filter(
-        scope.threads("thread__"),
-        hidden=False,
-        thread__kind=Thread.QUESTION,
-        created__gte=period.since,
-        created__lt=period.until,
-    ).exclude(author=F("thread__author"))
+def people(daily, period):
+    """{user id: [visible questions asked, answers to someone else's question]} of the period
+    and of the previous one, from the per-day rollups (one query each)."""
+    return daily.questions_and_answers(period), daily.questions_and_answers(period.previous())
 
 
-def reciprocity(scope, period):
-    def rate(p):
-        askers = set(
-            Thread.objects.filter(
-                scope.threads(),
-                kind=Thread.QUESTION,
-                hidden=False,
-                created__gte=p.since,
-                created__lt=p.until,
-            )
-            .values_list("author_id", flat=True)
-            .distinct()
-        )
-        answerers = set(_answers(scope, p).values_list("author_id", flat=True).distinct())
-        both = len(askers & answerers)
+def reciprocity(people):
+    def rate(figures):
+        askers = [user for user, (asked, _answered) in figures.items() if asked]
+        both = sum(1 for user in askers if figures[user][1])
         return stats.share(both, len(askers)), both, len(askers)
 
-    value, both, askers = rate(period)
+    value, both, askers = rate(people[0])
     return Metric(
         "reciprocity",
         _("Reciprocity"),
         _("Askers in the period who also answered someone else's question in the period."),
         "percent",
         value,
-        rate(period.previous())[0],
+        rate(people[1])[0],
         chart="bar",
         points=[(_("Askers who also answered"), both), (_("Askers who only asked"), askers - both)],
         headers=[_("Askers"), _("Count")],
@@ -209,17 +193,11 @@ def reciprocity(scope, period):
     )
 
 
-def concentration(scope, period):
-    def counts(p):
-        return list(
-            _answers(scope, p)
-            .values("author_id")
-            .annotate(n=Count("pk"))
-            .order_by("-n")
-            .values_list("n", flat=True)
-        )
+def concentration(people):
+    def counts(figures):
+        return sorted((answered for _asked, answered in figures.values() if answered), reverse=True)
 
-    now = counts(period)
+    now = counts(people[0])
     value = stats.top_share(now)
     top = max(1, -(-len(now) // 10)) if now else 0
     ranked = [(f"#{i}", n) for i, n in enumerate(now[:20], start=1)]
@@ -233,7 +211,7 @@ def concentration(scope, period):
         % {"top": top, "all": len(now)},
         "percent",
         value,
-        stats.top_share(counts(period.previous())),
+        stats.top_share(counts(people[1])),
         chart="bar",
         points=ranked,
         headers=[_("Answerer rank"), _("Answers")],

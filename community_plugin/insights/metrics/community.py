@@ -7,7 +7,7 @@ import importlib
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from community_plugin.discussions.models import Flag, Post, Thread
+from community_plugin.discussions.models import Flag
 from community_plugin.models import Attendance, Rsvp, StudySession
 
 from .. import stats
@@ -52,13 +52,10 @@ def rsvp_attendance(scope, period):
     )
 
 
-def flags(scope, period):
+def flags(scope, period, daily):
     def figures(p):
         window = Q(created__gte=p.since, created__lt=p.until)
-        contributions = (
-            Thread.objects.filter(scope.threads(), window).count()
-            + Post.objects.filter(scope.threads("thread__"), window).count()
-        )
+        contributions = sum(n for _d, n in daily.series("contributions", p))
         flagged = Flag.objects.filter(scope.threads("thread__"), window)
         count = flagged.count()
         hours = [
@@ -101,14 +98,10 @@ def flags(scope, period):
     ]
 
 
-def skill_coverage(scope, period):
+def skill_coverage(period, daily):
     def figures(p):
-        threads = Thread.objects.filter(
-            scope.threads(), hidden=False, created__gte=p.since, created__lt=p.until
-        )
-        total = threads.count()
-        untagged = threads.filter(skills=[]).count()
-        return total - untagged, total
+        total = sum(n for _d, n in daily.series("threads", p))
+        return sum(n for _d, n in daily.series("tagged", p)), total
 
     tagged, total = figures(period)
     b_tagged, b_total = figures(period.previous())

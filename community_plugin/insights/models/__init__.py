@@ -1,6 +1,6 @@
 """Models of community_plugin.insights. Private to the app: other packages call :mod:`..api`."""
 
-from .activity import DailyActivity, Visit
+from .activity import DailyActivity, DailyContributor, Visit
 from .costs import CompleterCount, CostEntry
 from .feedback import FeedbackItem
 from .surveys import Question, Response, Survey, SurveyCompletion
@@ -9,6 +9,7 @@ __all__ = [
     "CompleterCount",
     "CostEntry",
     "DailyActivity",
+    "DailyContributor",
     "FeedbackItem",
     "Question",
     "Response",

@@ -24,15 +24,29 @@ class Visit(models.Model):
 class DailyActivity(models.Model):
     """The figures of one closed day for one space (``space_id`` 0: the whole program).
 
-    Filled by the Celery beat task ``rollup_daily_activity`` (and on demand by the dashboard for
-    a day the task missed). ``monthly_active`` counts people active in the 30 days ending that day.
+    Filled by the Celery beat task ``rollup_daily_activity`` (which recomputes the last
+    ``DXQ_INSIGHTS_ROLLUP_REFRESH_DAYS`` days on every run) and on demand by the dashboard for a
+    closed day the task missed; the dashboard computes only today live. ``monthly_active``
+    counts people active in the 30 days ending that day. ``figures`` is False on rows written
+    before the contribution figures existed (only DAU/MAU): the dashboard recomputes those.
     """
 
     day = models.DateField(_("day"))
     space_id = models.BigIntegerField(_("space"), default=0)
     daily_active = models.PositiveIntegerField(default=0)
     monthly_active = models.PositiveIntegerField(default=0)
+    #: People who posted (thread or reply, hidden ones included) or reacted that day.
     engaged = models.PositiveIntegerField(default=0)
+    figures = models.BooleanField(default=False)
+    #: Visible threads / visible replies created that day.
+    threads = models.PositiveIntegerField(default=0)
+    replies = models.PositiveIntegerField(default=0)
+    #: Threads and replies created that day, hidden ones included (flags per 100 posts).
+    contributions = models.PositiveIntegerField(default=0)
+    #: Visible threads of the day with at least one skill tag.
+    tagged = models.PositiveIntegerField(default=0)
+    #: People whose first thread or reply in the scope falls on that day.
+    new_contributors = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("daily activity")
@@ -43,3 +57,36 @@ class DailyActivity(models.Model):
 
     def __str__(self):
         return f"{self.day} space {self.space_id}: {self.daily_active}/{self.monthly_active}"
+
+
+class DailyContributor(models.Model):
+    """What one person did on one closed day in one scope (``space_id`` 0: the program).
+
+    The per-person metrics of a period (reciprocity, contributor concentration, week-over-week
+    returning contributors) aggregate these rows instead of the posts. Written together with the
+    day's :class:`DailyActivity` row.
+    """
+
+    space_id = models.BigIntegerField(_("space"), default=0)
+    day = models.DateField(_("day"))
+    user_id = models.IntegerField(_("user"))
+    #: Threads and replies (hidden ones included).
+    contributions = models.PositiveIntegerField(default=0)
+    #: Reactions given (0 or 1: only presence matters).
+    reactions = models.PositiveIntegerField(default=0)
+    #: Visible questions asked.
+    questions = models.PositiveIntegerField(default=0)
+    #: Visible replies to someone else's question.
+    answers = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("daily contributor")
+        verbose_name_plural = _("daily contributors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space_id", "day", "user_id"], name="dxq_daily_contributor_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} space {self.space_id}: user {self.user_id}"

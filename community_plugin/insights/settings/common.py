@@ -12,6 +12,8 @@ DEFAULTS = {
     "DXQ_INSIGHTS_REMINDER_DAYS": 7,
     # Where links in emails point.
     "DXQ_INSIGHTS_SITE_URL": "http://127.0.0.1:8000",
+    # Closed days the nightly rollup recomputes (late or backdated posts within them count).
+    "DXQ_INSIGHTS_ROLLUP_REFRESH_DAYS": 3,
 }
 
 MIDDLEWARE = "community_plugin.insights.middleware.VisitMiddleware"

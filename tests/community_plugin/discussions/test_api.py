@@ -35,3 +35,45 @@ def test_home_links_per_role(people):
     assert learner == ["/dxq/discussions/"]
     master = [link["url"] for link in api.home_links(people.master, [])]
     assert "/dxq/discussions/moderation/" in master
+
+
+def test_reindex_makes_rows_written_directly_searchable(people):
+    from django.core.management import call_command
+
+    from community_plugin.discussions.models import Thread
+
+    thread = Thread.objects.create(
+        space=people.space,
+        kind="question",
+        title="直接書いた在庫の質問",
+        body_md="本文",
+        body_html="<p>本文</p>",
+        author=people.learner1,
+    )
+    assert api.search(people.learner2, "在庫") == []
+    call_command("dxq_discussions_reindex", space=people.space.slug)
+    assert [t["id"] for t in api.search(people.learner2, "在庫")] == [thread.pk]
+    assert api.reindex() == 1
+
+
+def test_restoring_a_hidden_thread_makes_it_searchable_again(people):
+    thread = posting.create_thread(
+        people.learner1, people.space, kind="idea", title="需要予測", body="b"
+    )
+    moderation.hide(people.master, thread)
+    assert api.search(people.learner2, "需要予測") == []
+    moderation.restore(people.master, thread)
+    assert [t["id"] for t in api.search(people.learner2, "需要予測")] == [thread.pk]
+
+
+def test_accepting_records_when(people):
+    thread = posting.create_thread(
+        people.learner1, people.space, kind="question", title="q", body="b"
+    )
+    reply = posting.reply(people.learner2, thread, body="a")
+    reactions.accept(people.learner1, thread, reply)
+    thread.refresh_from_db()
+    assert thread.accepted_at is not None
+    reactions.accept(people.learner1, thread, None)
+    thread.refresh_from_db()
+    assert thread.accepted_at is None

@@ -15,6 +15,8 @@ STEPS = [
     "dxq_demo_deliverable",
     "dxq_demo_badges",
     "dxq_demo_insights",
+    # The insights demo writes weeks of past threads straight into the tables: index them.
+    "dxq_discussions_reindex",
 ]
 
 

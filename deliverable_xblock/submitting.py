@@ -1,0 +1,230 @@
+"""Deliverable settings, rubrics, drafts and submissions (through edx-submissions)."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from casestudy_xblock.text import sanitize_html
+
+from . import grading, platform, rubrics
+from .errors import (
+    DeadlinePassed,
+    InvalidRubric,
+    NotAllowed,
+)
+from .models import (
+    Assignment,
+    DeliverableSettings,
+    Draft,
+    RubricVersion,
+    Submission,
+    SubmissionMember,
+)
+from .results import SubmissionInfo
+
+ITEM_TYPE = "dxq_deliverable"
+_SETTINGS_CACHE = "dxq_deliverable:settings:{}"
+
+
+def configure(
+    block_key,
+    course_key,
+    *,
+    required_reviews=3,
+    lease_minutes=60,
+    target_hours=72,
+    give_to_get=True,
+    disagreement_threshold=2.0,
+    team_mode=False,
+    max_extra_reviews=2,
+    calibration_items=3,
+    deadline=None,
+):
+    """Create or update a deliverable's peer-review settings; returns them."""
+    values = {
+        "course_key": str(course_key),
+        "required_reviews": max(1, int(required_reviews)),
+        "lease_minutes": max(1, int(lease_minutes)),
+        "target_hours": max(1, int(target_hours)),
+        "give_to_get": bool(give_to_get),
+        "disagreement_threshold": float(disagreement_threshold),
+        "team_mode": bool(team_mode),
+        "max_extra_reviews": int(max_extra_reviews),
+        "calibration_items": int(calibration_items),
+        "deadline": deadline,
+    }
+    found, _created = DeliverableSettings.objects.update_or_create(
+        block_key=str(block_key), defaults=values
+    )
+    cache.delete(_SETTINGS_CACHE.format(found.block_key))
+    return found
+
+
+def settings_of(block_key):
+    """The settings of a block (cached; defaults when never configured)."""
+    key = _SETTINGS_CACHE.format(block_key)
+    found = cache.get(key)
+    if found is None:
+        found = grading.settings_for(str(block_key))
+        if found.pk:
+            cache.set(key, found, 300)
+    return found
+
+
+def publish_rubric(block_key, rubric):
+    """Publish ``rubric``: the latest version if unchanged, else a new version."""
+    try:
+        criteria = rubrics.normalise(rubric)
+    except ValueError as exc:
+        raise InvalidRubric(str(exc)) from exc
+    from .models import rubric_digest
+
+    with transaction.atomic():
+        latest = grading.latest_rubric(block_key)
+        if latest is not None and latest.digest == rubric_digest(criteria):
+            return latest
+        number = latest.number + 1 if latest else 1
+        try:
+            return RubricVersion.objects.create(
+                block_key=str(block_key), number=number, criteria=criteria
+            )
+        except IntegrityError:  # published concurrently: take theirs
+            return grading.latest_rubric(block_key)
+
+
+def current_rubric(block_key):
+    """The latest rubric of a block as a dict (with its ``version``), or None."""
+    latest = grading.latest_rubric(block_key)
+    if latest is None:
+        return None
+    return {"version": latest.number, "criteria": latest.criteria}
+
+
+def _author(block_key, course_key, user, team_id, conf):
+    if not conf.team_mode:
+        return f"u:{user.pk}", "", [user.pk]
+    team_id = team_id or platform.team_of(user, course_key)
+    if not team_id:
+        raise NotAllowed(_("This is a team deliverable: join a team before you submit."))
+    members = set(platform.team_member_ids(course_key, team_id))
+    if user.pk not in members:
+        raise NotAllowed(_("You are not a member of this team."))
+    return f"t:{team_id}", team_id, sorted(members)
+
+
+def _clean_files(files):
+    keys = ("name", "size", "sha256", "storage_path", "content_type")
+    return [{k: f.get(k) for k in keys} for f in (files or [])]
+
+
+def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, now=None):
+    """Submit (or resubmit) work; returns :class:`SubmissionInfo`."""
+    from submissions import api as submissions_api
+
+    now = now or timezone.now()
+    conf = settings_of(block_key)
+    if conf.deadline and now > conf.deadline:
+        raise DeadlinePassed()
+    author_key, team_id, member_ids = _author(block_key, course_key, user, team_id, conf)
+    student_id = f"team-{team_id}" if team_id else platform.anonymous_id(user, str(course_key))
+    answer = {"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)}
+    student_item = {
+        "student_id": student_id,
+        "course_id": str(course_key),
+        "item_id": str(block_key),
+        "item_type": ITEM_TYPE,
+    }
+    created = submissions_api.create_submission(student_item, answer, submitted_at=now)
+    required = conf.required_reviews
+    with transaction.atomic():
+        previous = Submission.objects.select_for_update().filter(
+            block_key=block_key, author_key=author_key, state=Submission.ACTIVE, is_gold=False
+        )
+        for old in previous:
+            old.state = Submission.SUPERSEDED
+            old.save(update_fields=["state"])
+            Assignment.objects.filter(submission=old, state=Assignment.LEASED).update(
+                state=Assignment.CANCELLED
+            )
+        submission = Submission.objects.create(
+            block_key=str(block_key),
+            course_key=str(course_key),
+            uuid=str(created["uuid"]),
+            author=user,
+            team_id=team_id,
+            author_key=author_key,
+            attempt=created.get("attempt_number", 1),
+            submitted_at=now,
+            need=required,
+        )
+        SubmissionMember.objects.bulk_create(
+            [SubmissionMember(submission=submission, user_id=uid) for uid in member_ids]
+        )
+        Draft.objects.filter(block_key=block_key, user=user).delete()
+    return _submission_info(submission, answer)
+
+
+def _submission_info(submission, answer=None):
+    if answer is None:
+        answer = _answer(submission.uuid)
+    return SubmissionInfo(
+        id=submission.id,
+        uuid=submission.uuid,
+        block_key=submission.block_key,
+        attempt=submission.attempt,
+        submitted_at=submission.submitted_at,
+        text_html=answer.get("text_html", ""),
+        files=list(answer.get("files", [])),
+        team_id=submission.team_id,
+        author_id=submission.author_id,
+        reviews_done=submission.done,
+        reviews_needed=submission.need,
+    )
+
+
+def _answer(uuid):
+    from submissions import api as submissions_api
+
+    try:
+        answer = submissions_api.get_submission(uuid)["answer"]
+    except Exception:  # a retired or missing answer shows as empty
+        return {}
+    return answer if isinstance(answer, dict) else {"text_html": str(answer)}
+
+
+def save_draft(block_key, user, text_html, files=()):
+    """Autosave a draft (kept until the learner submits)."""
+    draft, _created = Draft.objects.update_or_create(
+        block_key=str(block_key),
+        user=user,
+        defaults={"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)},
+    )
+    return {"text_html": draft.text_html, "files": draft.files, "saved": draft.modified}
+
+
+def draft_of(block_key, user):
+    """The learner's draft ({text_html, files, saved}) or None."""
+    draft = Draft.objects.filter(block_key=str(block_key), user=user).first()
+    if draft is None:
+        return None
+    return {"text_html": draft.text_html, "files": draft.files, "saved": draft.modified}
+
+
+def _own_submission(block_key, user):
+    return (
+        Submission.objects.filter(
+            block_key=str(block_key),
+            members__user=user,
+            state=Submission.ACTIVE,
+            is_gold=False,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+
+
+def submission_of(block_key, user):
+    """The learner's (or their team's) current submission, or None."""
+    submission = _own_submission(block_key, user)
+    return _submission_info(submission) if submission else None
