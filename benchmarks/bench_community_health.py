@@ -4,7 +4,10 @@ Anchor (same process, same database, same run): the same dashboard over a commun
 (50 members). The data is written with ``bulk_create``: threads, replies, reactions, flags,
 visits and study sessions over 180 days; the dashboard covers the last 28 days. The first call
 fills the daily rollups (as the nightly Celery beat task would) and is reported apart ("cold");
-the figures are the median of later calls. SQLite by default; MariaDB when DXQ_DATABASE_URL is set.
+the figures are the median of later calls (closed days read from the rollups, today computed
+live). The nightly refresh (the beat task's work for one space: the last
+DXQ_INSIGHTS_ROLLUP_REFRESH_DAYS days) is timed apart. SQLite by default; MariaDB when
+DXQ_DATABASE_URL is set.
 """
 
 from __future__ import annotations
@@ -183,6 +186,17 @@ def _measure(space, repeats):
     return ms, len(queries.captured_queries), cold_ms
 
 
+def _refresh(space, repeats):
+    """The nightly rollup refresh of one space (ms, median)."""
+    from django.utils import timezone
+
+    from community_plugin.insights.metrics.base import Scope
+    from community_plugin.insights.metrics.daily import refresh
+
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    return median_seconds(lambda: refresh(Scope(space), yesterday), repeats=repeats) * 1000
+
+
 def run(
     posts: int = 100_000,
     members: int = 5_000,
@@ -197,6 +211,7 @@ def run(
         large = populate("large", posts, members)
         large_ms, large_queries, large_cold = _measure(large, repeats)
         program_ms, program_queries, _cold = _measure(None, repeats)
+        small_refresh, large_refresh = _refresh(small, repeats), _refresh(large, repeats)
         params = {
             "posts": posts,
             "members": members,
@@ -223,6 +238,14 @@ def run(
                 anchor_ms + " (cold)",
                 small_cold,
                 params,
+            ),
+            record(
+                "community_health_rollup_refresh_ms",
+                large_refresh,
+                "ms",
+                f"same refresh at {small_posts:,} posts / {small_members} members, ms",
+                small_refresh,
+                {**params, "scope": "one space, nightly refresh of the last days"},
             ),
             record(
                 "community_health_program_ms",

@@ -107,7 +107,7 @@ def estimate(observations, *, maxima, gold=None, priors=None, iterations=8):
 
     mu, tau2 = {}, {}
     for c, top in maxima.items():
-        values = [o.points for o in obs if o.criterion == c]
+        values = [o.points - reviewers[o.reviewer].bias for o in obs if o.criterion == c]
         mu[c] = statistics.fmean(values) if values else top / 2.0
         tau2[c] = max(statistics.pvariance(values) if len(values) > 1 else 1.0, 0.25)
 

@@ -13,7 +13,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from . import estimation, rubrics
+from . import estimation, rubrics, signals
 from .models import (
     CriterionScore,
     DeliverableSettings,
@@ -146,7 +146,21 @@ def publish(submission, result, rubric, *, now=None):
             submissions_api.set_score(submission.uuid, round(total), int(round(possible)))
         except Exception:  # the LMS score can be re-sent; our record stays
             log.exception("set_score failed for %s", submission.uuid)
+        _announce(submission, grade)
     return grade
+
+
+def _announce(submission, grade):
+    """Tell packages above (badges) once the grade is stored: ``signals.deliverable_graded``."""
+    user_ids = list(submission.members.values_list("user_id", flat=True))
+    payload = {
+        "user_ids": user_ids,
+        "block_key": submission.block_key,
+        "course_key": submission.course_key,
+        "points_earned": grade.points_earned,
+        "points_possible": grade.points_possible,
+    }
+    transaction.on_commit(lambda: signals.deliverable_graded.send(sender=None, **payload))
 
 
 def quick_estimate(submission, rubric):

@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Case, Count, F, Q, Value, When
 from django.utils import timezone
 
 from . import estimation, grading, krippendorff, rubrics
@@ -86,13 +86,19 @@ def _names(user_ids):
     return {u.pk: u.username for u in users}
 
 
-def submissions_table(conf, result=None):
-    """Rows of the deliverable's submissions: author, waiting, reviews, grade, disagreement."""
-    subs = list(
-        Submission.objects.filter(block_key=conf.block_key, is_gold=False)
-        .exclude(state=Submission.SUPERSEDED)
-        .order_by("submitted_at")
+def submissions_table(conf, result=None, limit=None):
+    """Rows of the deliverable's submissions: author, waiting, reviews, grade, disagreement.
+
+    With ``limit`` (the page), those still short of reviews come first, oldest first."""
+    queryset = Submission.objects.filter(block_key=conf.block_key, is_gold=False).exclude(
+        state=Submission.SUPERSEDED
     )
+    if limit:
+        short_first = Case(When(done__lt=F("need"), then=Value(0)), default=Value(1))
+        queryset = queryset.annotate(complete=short_first).order_by("complete", "submitted_at")
+        subs = list(queryset[:limit])
+    else:
+        subs = list(queryset.order_by("submitted_at"))
     names = _names({s.author_id for s in subs})
     grades = {g.submission_id: g for g in PublishedGrade.objects.filter(submission__in=subs)}
     rows = []
@@ -120,6 +126,15 @@ def submissions_table(conf, result=None):
             }
         )
     return rows
+
+
+def submission_count(conf):
+    """How many current submissions the deliverable has."""
+    return (
+        Submission.objects.filter(block_key=conf.block_key, is_gold=False)
+        .exclude(state=Submission.SUPERSEDED)
+        .count()
+    )
 
 
 def coverage_series(conf, now=None, days=14):

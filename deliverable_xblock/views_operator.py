@@ -20,6 +20,9 @@ from . import api, operator_data, svgchart
 from .errors import DeliverableError
 from .models import DeliverableSettings, Flag
 
+#: Submissions listed on a deliverable's page (the neediest first); the export has them all.
+PAGE_ROWS = 500
+
 
 def operator_required(view):
     """Signed in, and a course operator or staff."""
@@ -65,7 +68,9 @@ def deliverable(request, pk):
         "deliverable_xblock/operator/deliverable.html",
         {
             "conf": conf,
-            "submissions": operator_data.submissions_table(conf, result),
+            "submissions": operator_data.submissions_table(conf, result, limit=PAGE_ROWS),
+            "submission_count": operator_data.submission_count(conf),
+            "page_rows": PAGE_ROWS,
             "series": series,
             "chart": mark_safe(chart),  # noqa: S308 - svgchart escapes every text it writes
             "alphas": operator_data.alpha_by_criterion(conf),

@@ -277,11 +277,30 @@ def start_bulk_job(
 # home page -------------------------------------------------------------------------------
 
 
+def completion_count(since, until) -> int:
+    """People who completed the program in ``[since, until)``: distinct recipients of awards of
+    completion badge classes (``marks_completion``) issued in that window and not revoked.
+
+    The program insights use it for the KPI "cost per completer".
+    """
+    return (
+        Award.objects.filter(
+            badge_class__marks_completion=True,
+            issued_on__gte=since,
+            issued_on__lt=until,
+            revoked_at__isnull=True,
+        )
+        .values("recipient_id")
+        .distinct()
+        .count()
+    )
+
+
 def home_links(user, user_roles):
-    """The "My badges" link for signed-in people (wired by conf.portal.home)."""
+    """The "My badges" link for learners, who earn badges (wired by conf.portal.home)."""
     from django.urls import NoReverseMatch, reverse  # noqa: PLC0415
 
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or "learner" not in user_roles:
         return []
     try:
         url = reverse("dxq_badges:mine")

@@ -25,6 +25,10 @@ _RECEIVERS = [
         "receiver_func_name": "on_case_unit_completed",
         "signal_path": "casestudy_xblock.signals.case_unit_completed",
     },
+    {
+        "receiver_func_name": "on_deliverable_graded",
+        "signal_path": "deliverable_xblock.signals.deliverable_graded",
+    },
     *(
         {
             "receiver_func_name": f"on_{name}",

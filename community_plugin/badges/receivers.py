@@ -67,6 +67,12 @@ def on_deliverable_completed(sender, user_id=None, block_key="", evidence_url=""
     _queue(AwardRule.DELIVERABLE_COMPLETED, user_id, key=block_key, evidence_url=evidence_url)
 
 
+def on_deliverable_graded(sender, user_ids=(), block_key="", **kwargs):
+    """deliverable_xblock: a peer-reviewed deliverable's grade is final (every team member)."""
+    for user_id in user_ids:
+        _queue(AwardRule.DELIVERABLE_COMPLETED, user_id, key=block_key)
+
+
 def on_collaboration_completed(
     sender, user_id=None, project_key="", evidence_url="", evidence_narrative="", **kwargs
 ):

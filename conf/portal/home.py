@@ -11,7 +11,11 @@ from casestudy_xblock import roles
 #: Functions ``(user, roles) -> [{"title", "text", "url"}]``, one per package, in this order.
 DEFAULT_PROVIDERS = [
     "casestudy_xblock.api.home_links",
+    "deliverable_xblock.api.home_links",
     "community_plugin.api.home_links",
+    "community_plugin.discussions.api.home_links",
+    "community_plugin.badges.api.home_links",
+    "community_plugin.insights.api.home_links",
     "matching_plugin.api.home_links",
 ]
 
@@ -30,6 +34,29 @@ def _start_case_link(user):
                 "the questions and see which skills you practise."
             ),
             "url": url,
+        }
+    ]
+
+
+def _deliverable_link(user):
+    """Learners' card: the demo deliverable (peer review), in the workbench as themselves."""
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch
+
+    try:
+        url = reverse("workbench_show_scenario", args=["dxq_deliverable.0"])
+    except NoReverseMatch:
+        return []
+    student = urlencode({"student": casestudy.workbench_student_id(user)})
+    return [
+        {
+            "title": _("Submit a deliverable and review your peers"),
+            "text": _(
+                "An issue map and improvement plan for Yamanami Seiko: submit it, review three "
+                "peers' work with the rubric, and see your grade with its likely range."
+            ),
+            "url": f"{url}?{student}",
         }
     ]
 
@@ -54,7 +81,9 @@ def _demo_template_link(user):
 
 
 def _portal_links(user, user_roles):
-    links = _start_case_link(user) if roles.LEARNER in user_roles else []
+    links = []
+    if roles.LEARNER in user_roles:
+        links = _start_case_link(user) + _deliverable_link(user)
     if roles.ADMINISTRATOR in user_roles:
         links.append(
             {

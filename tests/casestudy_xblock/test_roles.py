@@ -11,6 +11,7 @@ def test_each_demo_account_has_its_role(demo_accounts):
         "operator": ["operator"],
         "learner1": ["learner"],
         "learner2": ["learner"],
+        "master": ["learner"],  # a learner who is a community master of the demo cohort
         "company": ["company"],
         "hub": ["hub"],
     }

@@ -2,6 +2,7 @@
 
 import io
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +14,8 @@ from conf.portal import demo
 
 #: Unit 1 of the demo case in the workbench, as the signed-in person (api.demo_case_url).
 DEMO_CASE = "demo case"
+#: The demo deliverable in the workbench, as the signed-in person.
+DEMO_DELIVERABLE = "demo deliverable"
 
 #: The links of each home page, in order.
 HOME_LINKS = {
@@ -21,17 +24,51 @@ HOME_LINKS = {
         "/workbench/",
         DEMO_CASE,
         "/dxq/casestudy/skills/",
+        "/dxq/deliverable/operator/",
         "/dxq/community/spaces/",
+        "/dxq/discussions/",
+        "/dxq/discussions/moderation/",
+        "/dxq/insights/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
     ],
-    "operator": ["/workbench/", DEMO_CASE, "/dxq/casestudy/skills/", "/dxq/community/spaces/"],
+    "operator": [
+        "/workbench/",
+        DEMO_CASE,
+        "/dxq/casestudy/skills/",
+        "/dxq/deliverable/operator/",
+        "/dxq/community/spaces/",
+        "/dxq/discussions/",
+        "/dxq/discussions/moderation/",
+        "/dxq/insights/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
+    ],
     "learner1": [
         DEMO_CASE,
+        DEMO_DELIVERABLE,
         "/dxq/casestudy/skills/",
         "/dxq/casestudy/skills/mine/",
         "/dxq/community/spaces/",
+        "/dxq/discussions/",
+        "/dxq/badges/mine/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
     ],
-    "company": ["/dxq/casestudy/skills/", "/dxq/community/spaces/", "/dxq/matching/organization/"],
-    "hub": ["/dxq/casestudy/skills/", "/dxq/community/spaces/", "/dxq/matching/organization/"],
+    "company": [
+        "/dxq/casestudy/skills/",
+        "/dxq/community/spaces/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
+        "/dxq/matching/organization/",
+    ],
+    "hub": [
+        "/dxq/casestudy/skills/",
+        "/dxq/community/spaces/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
+        "/dxq/matching/organization/",
+    ],
 }
 
 
@@ -72,7 +109,12 @@ def test_home_page_links_what_each_role_can_do(client, demo_accounts, username):
     page = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="ja">' in page
-    expected = [api.demo_case_url(user) if u == DEMO_CASE else u for u in HOME_LINKS[username]]
+    special = {
+        DEMO_CASE: api.demo_case_url(user),
+        DEMO_DELIVERABLE: "/workbench/scenario/dxq_deliverable.0/?"
+        + urlencode({"student": api.workbench_student_id(user)}),
+    }
+    expected = [special.get(u, u) for u in HOME_LINKS[username]]
     section = page[page.index('id="dxq-links-heading"') :]
     assert re.findall(r'<h3><a href="([^"]+)">', section) == expected
     for url in expected:
@@ -104,7 +146,11 @@ def test_without_the_workbench_there_is_no_case_study_card(client, demo_accounts
         "/dxq/casestudy/skills/",
         "/dxq/casestudy/skills/mine/",
         "/dxq/community/spaces/",
-    ]
+        "/dxq/discussions/",
+        "/dxq/badges/mine/",
+        "/dxq/insights/feedback/",
+        "/dxq/insights/surveys/mine/",
+    ]  # no workbench: neither the demo case nor the demo deliverable card
 
 
 def test_home_page_in_japanese_says_who_you_are(client, demo_accounts):

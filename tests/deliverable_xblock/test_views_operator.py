@@ -115,3 +115,14 @@ def test_home_links_only_for_operators(make_user, db):
     assert api.home_links(make_user(), [roles.LEARNER]) == []
     links = api.home_links(make_user(), [roles.OPERATOR])
     assert links[0]["url"] == reverse("dxq_deliverable:operator_dashboard")
+
+
+def test_the_page_lists_submissions_short_of_reviews_first(deliverable, learners):
+    from deliverable_xblock import operator_data
+    from deliverable_xblock.models import Submission
+
+    first, second = submit_all(learners[:2])
+    Submission.objects.filter(pk=first.id).update(done=3)  # the older one is complete
+    conf = DeliverableSettings.objects.get(block_key=BLOCK)
+    assert [row["id"] for row in operator_data.submissions_table(conf, limit=1)] == [second.id]
+    assert [row["id"] for row in operator_data.submissions_table(conf)] == [first.id, second.id]

@@ -120,8 +120,7 @@ def posts_and_threads(daily, period):
 
 def _weekly_contributors(daily, period):
     """Contributor sets of the week before the period and of each 7-day week in it."""
-    start = period.start - dt.timedelta(days=7)
-    return start, daily.weekly_contributors(start, period.end)
+    return period.start - dt.timedelta(days=7), daily.weekly_contributors(period)
 
 
 def returning_contributors(daily, period):

@@ -14,37 +14,51 @@ from community_plugin.discussions.models import Post, Thread
 from .. import stats
 from .base import Metric, staff_ids
 
+#: SQLite accepts at most 32766 parameters in one statement.
+_MAX_LISTED_IDS = 30_000
 
-def _first_replies(scope, period, kinds=None):
+
+def _first_replies(scope, since, until):
     """[(thread id, kind, created, author, accepted?, first reply time, first replier)] for the
-    visible threads created in the period; the first reply is the earliest visible reply by
-    someone other than the thread's author. One query (a correlated subquery per thread)."""
+    visible threads created from ``since`` to ``until``; the first reply is the earliest visible
+    reply by someone other than the thread's author.
+
+    Two queries: the threads, then the first replies themselves, selected by primary key from
+    one correlated subquery per thread (through the ``(thread, created)`` index of posts).
+    """
+    threads = Thread.objects.filter(
+        scope.threads(), hidden=False, created__gte=since, created__lt=until
+    ).order_by()
     replies = (
         Post.objects.filter(thread=OuterRef("pk"), hidden=False)
         .exclude(author=OuterRef("author"))
         .order_by("created", "pk")
     )
-    threads = Thread.objects.filter(
-        scope.threads(), hidden=False, created__gte=period.since, created__lt=period.until
-    )
-    if kinds:
-        threads = threads.filter(kind__in=kinds)
-    return list(
-        threads.annotate(
-            first_at=Subquery(replies.values("created")[:1]),
-            first_by=Subquery(replies.values("author_id")[:1]),
-        ).values_list(
-            "pk", "kind", "created", "author_id", "accepted_post_id", "first_at", "first_by"
+    rows = list(
+        threads.annotate(first=Subquery(replies.values("pk")[:1])).values_list(
+            "pk", "kind", "created", "author_id", "accepted_post_id", "first"
         )
     )
+    ids = [row[5] for row in rows if row[5] is not None]
+    # Primary-key lookups from a list (MariaDB scans every post for "IN (subquery)" here);
+    # a list too long for SQLite's parameter limit becomes the subquery again.
+    if len(ids) > _MAX_LISTED_IDS:
+        ids = threads.annotate(first=Subquery(replies.values("pk")[:1])).values("first")
+    first = {
+        thread: (created, author)
+        for thread, created, author in Post.objects.filter(pk__in=ids)
+        .order_by()
+        .values_list("thread_id", "created", "author_id")
+    }
+    return [(*row[:5], *first.get(row[0], (None, None))) for row in rows]
 
 
 class AnswerFacts:
     """The per-thread facts of a period, fetched once and shared by several metrics."""
 
-    def __init__(self, scope, period, now=None):
+    def __init__(self, period, rows, now=None):
         self.now = now or timezone.now()
-        self.rows = _first_replies(scope, period)
+        self.rows = [r for r in rows if period.since <= r[2] < period.until]
         self.questions = [r for r in self.rows if r[1] == Thread.QUESTION]
 
     def response_hours(self, rows=None):
@@ -63,7 +77,9 @@ class AnswerFacts:
 
 
 def response_metrics(scope, period, now=None):
-    facts, before = AnswerFacts(scope, period, now), AnswerFacts(scope, period.previous(), now)
+    previous = period.previous()
+    rows = _first_replies(scope, previous.since, period.until)
+    facts, before = AnswerFacts(period, rows, now), AnswerFacts(previous, rows, now)
     hours = facts.response_hours()
     buckets = stats.bucket_hours(hours)
     labels = {
@@ -168,7 +184,8 @@ def _peer_answers(facts, before):
 
 def people(daily, period):
     """{user id: [visible questions asked, answers to someone else's question]} of the period
-    and of the previous one, from the per-day rollups (one query each)."""
+    and of the previous one, from the per-day rollups (one query for both)."""
+    daily.load_people([period, period.previous()])
     return daily.questions_and_answers(period), daily.questions_and_answers(period.previous())
 
 

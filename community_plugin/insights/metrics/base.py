@@ -98,9 +98,14 @@ class Scope:
         return Q(**{f"{prefix}space": self.space}) if self.space is not None else Q()
 
     def members(self, user_field="user"):
+        """Rows whose ``user_field`` is a member of the space (a semi-join on memberships, so
+        the user table is not joined)."""
         if self.space is None:
             return Q()
-        return Q(**{f"{user_field}__dxq_memberships__space": self.space})
+        from community_plugin.models import Membership
+
+        members = Membership.objects.filter(space=self.space).values("user_id")
+        return Q(**{f"{user_field}_id__in": members})
 
 
 def staff_ids():

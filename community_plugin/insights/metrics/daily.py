@@ -20,7 +20,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Func, IntegerField, Min, Q, Sum
+from django.db.models import Aggregate, Count, F, Func, IntegerField, Min, Q, Sum
 
 from community_plugin.discussions.models import Post, Reaction, Thread
 
@@ -191,6 +191,21 @@ def refresh(scope, last_day, count=None):
     return store(scope, last_day - dt.timedelta(days=max(1, count) - 1), last_day)
 
 
+class BitOr(Aggregate):
+    """Bitwise OR of integers (MariaDB, PostgreSQL); SQLite, which lacks it, sums the distinct
+    values, which is the same for single bits."""
+
+    function = "BIT_OR"
+    name = "BitOr"
+    output_field = IntegerField()
+    allow_distinct = True
+
+    def as_sqlite(self, compiler, connection, **extra):
+        summed = self.copy()
+        summed.function, summed.distinct = "SUM", True
+        return summed.as_sql(compiler, connection, **extra)
+
+
 class WeekBit(Func):
     """``1 << (whole weeks between start and the day)``: summed distinct, a set of weeks."""
 
@@ -226,6 +241,7 @@ class Daily:
         self.rows = {}
         self.memory = None
         self.stored_through = None
+        self._people = {}
         closed_end = min(end, today - dt.timedelta(days=1))
         if live:
             last = min(end, today)
@@ -270,17 +286,6 @@ class Daily:
         ]
 
     # -- per-person figures ----------------------------------------------------------------
-    def _stored(self, start, end):
-        """The stored contributor rows of ``start``..``end`` (None when nothing is stored)."""
-        if self.stored_through is None:
-            return None
-        end = min(end, self.stored_through)
-        if start > end:
-            return None
-        return DailyContributor.objects.filter(
-            space_id=self.scope.space_id, day__range=(start, end)
-        ).order_by()
-
     def _in_memory(self, start, end):
         if self.memory is None:
             return []
@@ -290,43 +295,67 @@ class Daily:
             if start <= day <= end
         ]
 
+    def load_people(self, periods):
+        """Per-person figures of each of ``periods`` in one query over the stored days:
+        questions asked and answers given in the period, and the 7-day weeks (from the week
+        before the period) in which the person contributed, as a bit set summed in SQL."""
+        self._people = {}
+        columns = {}
+        spans = {p: (p.start - dt.timedelta(days=7), p.end) for p in periods}
+        for i, p in enumerate(periods):
+            start, end = spans[p]
+            in_period = Q(day__gte=p.start, day__lte=p.end)
+            columns[f"q{i}"] = Sum("questions", filter=in_period)
+            columns[f"a{i}"] = Sum("answers", filter=in_period)
+            columns[f"w{i}"] = BitOr(
+                WeekBit("day", start),
+                filter=Q(day__gte=start, day__lte=end, contributions__gt=0),
+            )
+        results = [
+            (defaultdict(lambda: [0, 0]), [set() for _ in range((e - s).days // 7 + 1)])
+            for s, e in spans.values()
+        ]
+        first = min(s for s, _e in spans.values())
+        last = max(e for _s, e in spans.values())
+        if self.stored_through is not None and first <= min(last, self.stored_through):
+            rows = (
+                DailyContributor.objects.filter(
+                    space_id=self.scope.space_id, day__range=(first, min(last, self.stored_through))
+                )
+                .order_by()
+                .values("user_id")
+                .annotate(**columns)
+                .values_list("user_id", *columns)
+            )
+            for user, *values in rows:
+                for i, (answers, weeks) in enumerate(results):
+                    asked, answered, mask = (int(v or 0) for v in values[3 * i : 3 * i + 3])
+                    if asked or answered:
+                        answers[user][0] += asked
+                        answers[user][1] += answered
+                    week = 0
+                    while mask:
+                        if mask & 1:
+                            weeks[week].add(user)
+                        mask >>= 1
+                        week += 1
+        for (p, (start, end)), (answers, weeks) in zip(spans.items(), results, strict=True):
+            for day, user, person in self._in_memory(start, end):
+                if p.start <= day and (person[QUESTIONS] or person[ANSWERS]):
+                    answers[user][0] += person[QUESTIONS]
+                    answers[user][1] += person[ANSWERS]
+                if person[CONTRIBUTIONS]:
+                    weeks[(day - start).days // 7].add(user)
+            self._people[p] = (answers, weeks)
+
     def questions_and_answers(self, period):
         """{user id: [questions asked, answers given]} over the period (people with either)."""
-        result = defaultdict(lambda: [0, 0])
-        stored = self._stored(period.start, period.end)
-        if stored is not None:
-            for user, asked, answered in (
-                stored.filter(Q(questions__gt=0) | Q(answers__gt=0))
-                .values("user_id")
-                .annotate(q=Sum("questions"), a=Sum("answers"))
-                .values_list("user_id", "q", "a")
-            ):
-                result[user][0] += int(asked)
-                result[user][1] += int(answered)
-        for _day, user, person in self._in_memory(period.start, period.end):
-            if person[QUESTIONS] or person[ANSWERS]:
-                result[user][0] += person[QUESTIONS]
-                result[user][1] += person[ANSWERS]
-        return result
+        if period not in self._people:
+            self.load_people([period])
+        return self._people[period][0]
 
-    def weekly_contributors(self, start, end):
-        """Contributor sets of the 7-day weeks from ``start`` to ``end``."""
-        sets = [set() for _ in range((end - start).days // 7 + 1)]
-        stored = self._stored(start, end)
-        if stored is not None:
-            for user, mask in (
-                stored.filter(contributions__gt=0)
-                .values("user_id")
-                .annotate(mask=Sum(WeekBit("day", start), distinct=True))
-                .values_list("user_id", "mask")
-            ):
-                mask, week = int(mask), 0
-                while mask:
-                    if mask & 1:
-                        sets[week].add(user)
-                    mask >>= 1
-                    week += 1
-        for day, user, person in self._in_memory(start, end):
-            if person[CONTRIBUTIONS]:
-                sets[(day - start).days // 7].add(user)
-        return sets
+    def weekly_contributors(self, period):
+        """Contributor sets of the week before the period and of each 7-day week in it."""
+        if period not in self._people:
+            self.load_people([period])
+        return self._people[period][1]

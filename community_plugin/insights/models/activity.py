@@ -83,8 +83,16 @@ class DailyContributor(models.Model):
         verbose_name = _("daily contributor")
         verbose_name_plural = _("daily contributors")
         constraints = [
+            # Person first: the sums below must read the covering index, not this one.
             models.UniqueConstraint(
-                fields=["space_id", "day", "user_id"], name="dxq_daily_contributor_once"
+                fields=["user_id", "space_id", "day"], name="dxq_daily_contributor_once"
+            )
+        ]
+        # Covering: the per-person sums of a period read this index alone (no row lookups).
+        indexes = [
+            models.Index(
+                fields=["space_id", "day", "user_id", "contributions", "questions", "answers"],
+                name="dxq_daily_contributor_sums",
             )
         ]
 

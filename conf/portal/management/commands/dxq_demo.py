@@ -13,6 +13,7 @@ STEPS = [
     "dxq_demo_community",
     "dxq_demo_discussions",
     "dxq_demo_deliverable",
+    "dxq_demo_peer_review",
     "dxq_demo_badges",
     "dxq_demo_insights",
     # The insights demo writes weeks of past threads straight into the tables: index them.

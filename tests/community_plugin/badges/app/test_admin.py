@@ -177,6 +177,10 @@ def test_admin_pages_render(client, staff, badge_class, learner):
         reverse("admin:dxq_badges_award_change", args=[made.pk]),
         reverse("admin:dxq_badges_issuer_change", args=[badge_class.issuer.pk]),
         award_url(badge_class),
+        reverse("admin:dxq_badges_award_changelist") + "?revoked_at__isempty=1",
+        reverse("admin:dxq_badges_badgeclass_changelist"),
+        reverse("admin:dxq_badges_issuer_changelist"),
+        reverse("admin:dxq_badges_bulkjob_changelist"),
     ):
         assert client.get(url).status_code == 200, url
 
