@@ -128,6 +128,19 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 
+# Mail (notifications, digests, survey reminders, feedback replies). The standalone project
+# writes each message to a file in var/mail/ unless an SMTP server is configured.
+if os.environ.get("DXQ_SMTP_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["DXQ_SMTP_HOST"]
+    EMAIL_PORT = int(os.environ.get("DXQ_SMTP_PORT", "25"))
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "mail"
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DXQ_FROM_EMAIL", "マナビDX Quest <no-reply@dxquest.example.jp>"
+)
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "login"

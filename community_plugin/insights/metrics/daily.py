@@ -207,7 +207,7 @@ class BitOr(Aggregate):
 
 
 class WeekBit(Func):
-    """``1 << (whole weeks between start and the day)``: summed distinct, a set of weeks."""
+    """``1 << (whole weeks from start to the day)``: OR-ed per person, the set of weeks."""
 
     output_field = IntegerField()
 
