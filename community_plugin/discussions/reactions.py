@@ -36,6 +36,38 @@ def toggle(user, thread, post, kind):
     return True
 
 
+def accepted_answers_count(user_id, space):
+    """How many of ``user_id``'s replies were accepted as the answer to someone else's question
+    in ``space`` (visible ones only): their community contribution there."""
+    from django.db.models import F
+
+    return (
+        Thread.objects.filter(
+            space=space,
+            hidden=False,
+            accepted_post__author_id=user_id,
+            accepted_post__hidden=False,
+        )
+        .exclude(author_id=F("accepted_post__author_id"))
+        .count()
+    )
+
+
+def _announce_contribution(user_id, space):
+    """Tell the badges rules (``community_contribution``) after the acceptance commits."""
+    from community_plugin.badges import signals
+
+    def send():
+        signals.community_contribution.send(
+            sender=None,
+            user_id=user_id,
+            count=accepted_answers_count(user_id, space),
+            space_key=space.slug,
+        )
+
+    transaction.on_commit(send)
+
+
 def accept(user, thread, post):
     """The asker accepts ``post`` as the answer (``post`` None takes the acceptance back)."""
     if thread.kind != Thread.QUESTION:
@@ -47,6 +79,8 @@ def accept(user, thread, post):
     accepted_at = timezone.now() if post is not None else None
     Thread.objects.filter(pk=thread.pk).update(accepted_post=post, accepted_at=accepted_at)
     thread.accepted_post, thread.accepted_at = post, accepted_at
+    if post is not None and post.author_id != thread.author_id:
+        _announce_contribution(post.author_id, thread.space)
     if post is not None:
         notifying.send(
             [post.author_id],
