@@ -175,7 +175,8 @@ def join_alumni(user_id, source="badge"):
 def reconcile(space=None):
     """Bring synced memberships back in line with Open edX (removals emit no event).
 
-    ``space``: one space, or every course and cohort space. Returns a report dict per space slug.
+    ``space``: one space, or every course, cohort and team space (team spaces are created
+    first for the Open edX teams of every course). Returns a report dict per space slug.
     """
     from . import membership
 
@@ -241,6 +242,43 @@ def can_read(user, space):
     if space is None or not getattr(user, "is_authenticated", False):
         return False
     return visible_spaces(user).filter(pk=space.pk).exists()
+
+
+def readers_among(space, user_ids):
+    """The ids among ``user_ids`` of people who may read ``space`` (as :func:`visible_spaces`).
+
+    Set-based (two or three queries whatever the number of people): notifications use it so
+    nobody hears about a space they may not read (a company user added to a learner space, a
+    learner who left the course but still follows a thread).
+    """
+    ids = {int(user_id) for user_id in user_ids}
+    if not ids or space is None:
+        return set()
+    users = get_user_model().objects.filter(pk__in=ids)
+    operators = set(
+        users.filter(
+            Q(is_staff=True) | Q(is_superuser=True) | Q(groups__name=roles.GROUPS[roles.OPERATOR])
+        ).values_list("pk", flat=True)
+    )
+    members = (
+        set(
+            Membership.objects.filter(space=space, user_id__in=ids).values_list(
+                "user_id", flat=True
+            )
+        )
+        - operators
+    )
+    if members and space.kind in LEARNER_KINDS:
+        outsiders = set(
+            users.filter(
+                pk__in=members,
+                groups__name__in=[roles.GROUPS[roles.COMPANY], roles.GROUPS[roles.HUB]],
+            )
+            .exclude(groups__name=roles.GROUPS[roles.LEARNER])
+            .values_list("pk", flat=True)
+        )
+        members -= outsiders
+    return operators | members
 
 
 def can_moderate(user, space):
@@ -346,7 +384,8 @@ def resolve_mentions(space, handles):
 def notify(user_ids, *, kind, actor=None, space=None, title, url, text=""):
     """Tell people something happened: in-app rows now, email by Celery per their preferences.
 
-    The actor is never notified of their own act. Returns the notifications created.
+    The actor is never notified of their own act, and with a ``space`` only people who may read
+    it are told (:func:`readers_among`). Returns the notifications created.
     """
     from . import notifications
 

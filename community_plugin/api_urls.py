@@ -17,6 +17,8 @@ urlpatterns = [
         v.SessionAttendance.as_view(),
         name="api-session-attendance",
     ),
+    path("sessions/<int:pk>/cancel/", v.SessionCancel.as_view(), name="api-session-cancel"),
+    path("sessions/<int:pk>/follow-up/", v.SessionFollowup.as_view(), name="api-session-followup"),
     path("notifications/", v.NotificationList.as_view(), name="api-notifications"),
     path("notifications/read-all/", v.NotificationRead.as_view(), name="api-notifications-read"),
     path(

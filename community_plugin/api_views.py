@@ -7,10 +7,11 @@ requests answer 403 (session authentication, as in the LMS).
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -175,6 +176,48 @@ class SessionAttendance(APIView):
         except SessionClosed as error:
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         return Response({"present": sorted(study_sessions.attendees(session))})
+
+
+class SessionCancel(APIView):
+    @extend_schema(request=None, responses=SessionSerializer)
+    def post(self, request, pk):
+        """Cancel the session (host, community masters, operators); those who answered are told."""
+        session = _session(request.user, pk)
+        try:
+            study_sessions.cancel(session, request.user)
+        except NotAllowed as error:
+            raise PermissionDenied(str(error)) from error
+        return Response(_session_json(session, request.user))
+
+
+class SessionFollowup(APIView):
+    @extend_schema(
+        request=None,
+        responses={
+            201: inline_serializer(
+                "FollowupThread",
+                {"thread": serializers.IntegerField(), "url": serializers.CharField()},
+            )
+        },
+    )
+    def post(self, request, pk):
+        """Open the session's follow-up thread for notes in discussions (once)."""
+        from community_plugin.discussions.api import DiscussionError, RateLimited
+
+        session = _session(request.user, pk)
+        if not study_sessions.can_manage(request.user, session):
+            raise PermissionDenied(_("Only the host, community masters and operators can do this."))
+        existed = bool(session.followup_thread_id)
+        try:
+            thread_id = study_sessions.create_followup_thread(session, request.user)
+        except RateLimited as error:
+            return Response({"detail": str(error)}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        except DiscussionError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(
+            {"thread": thread_id, "url": reverse("dxq_discussions:thread", args=[thread_id])},
+            status=status.HTTP_200_OK if existed else status.HTTP_201_CREATED,
+        )
 
 
 class NotificationPage(PageNumberPagination):

@@ -3,8 +3,10 @@
 Open edX tells us about enrollments, unenrollments and cohort moves by events, but not about a
 removal from a cohort (nor does it resend a lost event): :func:`reconcile` compares synced
 memberships with the LMS on a schedule and on demand. Only memberships Open edX owns (source
-enrollment / cohort) are ever removed; community masters, manual, CSV, team and badge
-memberships survive.
+enrollment / cohort, and team in the space of an Open edX team) are ever removed; community
+masters, manual, CSV and badge memberships survive. Open edX teams emit no event at all: the
+reconcile creates a team space for each team of a course that has a space and keeps its
+members in line with the team.
 """
 
 import logging
@@ -88,18 +90,68 @@ def _reconcile_cohort(space):
     return report
 
 
+def _lms_teams(course_key, cache):
+    """``{team_id: name}`` of the course's Open edX teams (None standalone), looked up once."""
+    if course_key not in cache:
+        teams = platform.course_teams(course_key) if course_key else None
+        cache[course_key] = None if teams is None else dict(teams)
+    return cache[course_key]
+
+
+def _reconcile_team(space, teams_cache):
+    report = ReconcileReport(space.slug)
+    teams = _lms_teams(space.course_key, teams_cache)
+    if teams is None:
+        report.skipped = "standalone"
+        return report
+    if space.team_id not in teams:  # a team of our own (CSV, admin), or gone from Open edX
+        report.skipped = "not an Open edX team"
+        return report
+    team_members = platform.team_member_ids(space.team_id) or set()
+    synced = Membership.objects.filter(space=space, source=Membership.TEAM, role=Membership.MEMBER)
+    current = set(synced.values_list("user_id", flat=True))
+    report.removed = sorted(current - team_members)
+    synced.filter(user_id__in=report.removed).delete()
+    for user_id in sorted(team_members - set(space.memberships.values_list("user_id", flat=True))):
+        if api._join(space, user_id, Membership.TEAM):
+            report.added.append(user_id)
+    return report
+
+
+def _open_edx_team_spaces(teams_cache):
+    """Create the team spaces of the Open edX teams of every course that has a space."""
+    course_keys = (
+        Space.objects.filter(kind=Space.COURSE)
+        .exclude(course_key="")
+        .values_list("course_key", flat=True)
+        .distinct()
+    )
+    for course_key in sorted(course_keys):
+        for team_id, name in sorted((_lms_teams(course_key, teams_cache) or {}).items()):
+            api.team_space(team_id, name, course_key)
+
+
 def reconcile(space=None):
-    """Reconcile one space or every course and cohort space; returns reports by slug."""
+    """Reconcile one space, or every course, cohort and team space; returns reports by slug.
+
+    Without ``space``, team spaces are first created for the Open edX teams of every course.
+    """
+    teams_cache = {}
     if space is not None:
         spaces = [space]
     else:
-        spaces = Space.objects.filter(kind__in=[Space.COURSE, Space.COHORT]).order_by("pk")
+        _open_edx_team_spaces(teams_cache)
+        spaces = Space.objects.filter(kind__in=[Space.COURSE, Space.COHORT, Space.TEAM]).order_by(
+            "pk"
+        )
     reports = {}
     for each in spaces:
         if each.kind == Space.COURSE:
             reports[each.slug] = _reconcile_course(each)
         elif each.kind == Space.COHORT:
             reports[each.slug] = _reconcile_cohort(each)
+        elif each.kind == Space.TEAM:
+            reports[each.slug] = _reconcile_team(each, teams_cache)
         else:
             reports[each.slug] = ReconcileReport(each.slug, skipped="not synced")
         report = reports[each.slug]

@@ -44,6 +44,10 @@ def notify(user_ids, *, kind, actor=None, space=None, title, url, text=""):
     ids = {int(user_id) for user_id in user_ids}
     if actor is not None:
         ids.discard(actor.pk)
+    if space is not None:  # nobody hears about a space they may not read
+        from . import api
+
+        ids = api.readers_among(space, ids)
     people = list(
         get_user_model().objects.filter(pk__in=ids, is_active=True).values_list("pk", flat=True)
     )

@@ -19,9 +19,11 @@ __all__ = [
     "cohort_member_ids",
     "cohort_name",
     "course_name",
+    "course_teams",
     "display_name",
     "is_enrolled",
     "preferred_language",
+    "team_member_ids",
 ]
 
 
@@ -58,6 +60,36 @@ def cohort_member_ids(course_key, cohort_name):
     if group is None:
         return set()
     return set(group.users.values_list("id", flat=True))
+
+
+def course_teams(course_key):
+    """``[(team_id, name)]`` of the Open edX teams of the course, for creating team spaces.
+
+    Open edX emits no event when someone joins or leaves a team, so team spaces are filled by
+    the reconcile. Standalone there are no Open edX teams: returns None ("managed here").
+    """
+    team_model = lms_attr("lms.djangoapps.teams.models", "CourseTeam")
+    if team_model is None:
+        return None
+    from opaque_keys.edx.keys import CourseKey
+
+    key = CourseKey.from_string(str(course_key))
+    return [
+        (str(team_id), name)
+        for team_id, name in team_model.objects.filter(course_id=key).values_list("team_id", "name")
+    ]
+
+
+def team_member_ids(team_id):
+    """Ids of users in the Open edX team ``team_id`` (None standalone)."""
+    membership_model = lms_attr("lms.djangoapps.teams.models", "CourseTeamMembership")
+    if membership_model is None:
+        return None
+    return set(
+        membership_model.objects.filter(team__team_id=str(team_id)).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def preferred_language(user):

@@ -25,6 +25,7 @@ from .errors import (
     RubricLocked,
 )
 from .grades import grade_of, progress_of
+from .invitations import is_volunteer, mark_invitations_read, open_invitations
 from .operations import create_gold, dismiss_flag, hide_review, is_operator, retire_user
 from .results import AssignmentInfo, GradeInfo, ProgressInfo, ReviewInfo, SubmissionInfo
 from .review_flow import (
@@ -76,9 +77,13 @@ __all__ = [
     "draft_of",
     "flag_review",
     "grade_of",
+    "graded_user_ids",
     "hide_review",
     "home_links",
     "is_operator",
+    "is_volunteer",
+    "mark_invitations_read",
+    "open_invitations",
     "progress_of",
     "publish_rubric",
     "rate_review",
@@ -113,3 +118,15 @@ def home_links(user, user_roles):
             "url": url,
         }
     ]
+
+
+def graded_user_ids(block_key=None):
+    """Ids of the learners (every team member) whose submission to ``block_key`` (any block
+    when None) has a final, published grade: the history the badges backfill reads, the same
+    people ``signals.deliverable_graded`` names when a grade becomes final."""
+    from .models import SubmissionMember  # noqa: PLC0415
+
+    rows = SubmissionMember.objects.filter(submission__grade__isnull=False)
+    if block_key:
+        rows = rows.filter(submission__block_key=block_key)
+    return sorted(set(rows.values_list("user_id", flat=True)))

@@ -50,3 +50,12 @@ def team_member_ids(course_key, team_id):
             "user_id", flat=True
         )
     )
+
+
+_RETIREMENT_SIGNALS = "openedx.core.djangoapps.user_api.accounts.signals"
+
+
+def retirement_signal():
+    """The LMS's ``USER_RETIRE_LMS_MISC`` signal (sent with ``user`` when an account is retired),
+    or None outside the LMS."""
+    return lms_attr(_RETIREMENT_SIGNALS, "USER_RETIRE_LMS_MISC")

@@ -25,13 +25,14 @@ from .models import (
     SubmissionMember,
 )
 from .results import AssignmentInfo, ReviewInfo
-from .submitting import _answer, _own_submission, settings_of
+from .submitting import _answer, _own_submission, join_team_submission, settings_of
 
 
 def request_review(block_key, reviewer, *, now=None, source="pool"):
     """Lease the next submission to review (see :mod:`.allocation`); None when none waits."""
     now = now or timezone.now()
     conf = settings_of(block_key)
+    join_team_submission(block_key, reviewer)  # never their own team's work, even if new to it
     found = allocation.allocate(
         str(block_key),
         reviewer.pk,

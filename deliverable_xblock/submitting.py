@@ -211,7 +211,31 @@ def draft_of(block_key, user):
     return {"text_html": draft.text_html, "files": draft.files, "saved": draft.modified}
 
 
+def join_team_submission(block_key, user):
+    """Team mode: someone who joined the team after it submitted becomes a member of the team's
+    current submission (they see it, and may not review it)."""
+    conf = settings_of(block_key)
+    if not conf.team_mode or not conf.course_key:
+        return
+    team_id = platform.team_of(user, conf.course_key)
+    if not team_id:
+        return
+    current = (
+        Submission.objects.filter(
+            block_key=str(block_key),
+            author_key=f"t:{team_id}",
+            state=Submission.ACTIVE,
+            is_gold=False,
+        )
+        .order_by("-submitted_at")
+        .first()
+    )
+    if current is not None:
+        SubmissionMember.objects.get_or_create(submission=current, user=user)
+
+
 def _own_submission(block_key, user):
+    join_team_submission(block_key, user)
     return (
         Submission.objects.filter(
             block_key=str(block_key),

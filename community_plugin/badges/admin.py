@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import api, csv_import, platform
-from .admin_forms import AwardForm, BadgeClassAdminForm, RevokeForm
+from .admin_forms import AwardForm, BadgeClassAdminForm, IssuerAdminForm, RevokeForm
 from .models import Award, AwardRule, BadgeClass, BulkJob, Issuer, IssuerKey
 
 
@@ -36,6 +36,7 @@ class IssuerKeyInline(admin.TabularInline):
 
 @admin.register(Issuer)
 class IssuerAdmin(admin.ModelAdmin):
+    form = IssuerAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "slug", "email", "key_status", "created"]
     search_fields = ["name", "slug"]

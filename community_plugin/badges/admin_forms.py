@@ -1,9 +1,12 @@
 """Forms of the badges admin pages (award by hand / CSV, bulk issue, revoke)."""
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
 from casestudy_xblock import skills
+
+from .image_check import check_image
 
 
 class AwardForm(forms.Form):
@@ -48,7 +51,7 @@ class RevokeForm(forms.Form):
 
 
 class BadgeClassAdminForm(forms.ModelForm):
-    """Checks the DSS-P skill ids and the image type."""
+    """Checks the DSS-P skill ids, the tags and the image (:mod:`.image_check`)."""
 
     def clean_skills(self):
         value = self.cleaned_data.get("skills") or []
@@ -68,8 +71,19 @@ class BadgeClassAdminForm(forms.ModelForm):
         return value
 
     def clean_image(self):
-        image = self.cleaned_data.get("image")
-        name = getattr(image, "name", "") or ""
-        if image and not name.lower().endswith((".png", ".svg")):
-            raise forms.ValidationError(_("The image must be a PNG or SVG file."))
-        return image
+        return _checked_image(self.cleaned_data.get("image"))
+
+
+class IssuerAdminForm(forms.ModelForm):
+    """Checks the issuer's image like a badge image (it is shown beside every badge)."""
+
+    def clean_image(self):
+        return _checked_image(self.cleaned_data.get("image"))
+
+
+def _checked_image(image):
+    """A newly uploaded image must be a real PNG or SVG a badge can be baked into; an image
+    already stored (the form saved again without a new file) is kept as it is."""
+    if isinstance(image, UploadedFile):
+        check_image(image)
+    return image

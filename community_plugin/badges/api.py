@@ -297,10 +297,14 @@ def completion_count(since, until) -> int:
 
 
 def home_links(user, user_roles):
-    """The "My badges" link for learners, who earn badges (wired by conf.portal.home)."""
+    """The "My badges" link for learners, who earn badges, and for anyone else who holds one
+    (an Open edX learner outside the dxq-learners group passes a course, say); wired by
+    conf.portal.home."""
     from django.urls import NoReverseMatch, reverse  # noqa: PLC0415
 
-    if not getattr(user, "is_authenticated", False) or "learner" not in user_roles:
+    if not getattr(user, "is_authenticated", False):
+        return []
+    if "learner" not in user_roles and not Award.objects.filter(recipient=user).exists():
         return []
     try:
         url = reverse("dxq_badges:mine")

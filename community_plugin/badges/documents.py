@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from . import dataintegrity, did, links, statuslist
 from . import keys as keys_module
 from .errors import VerificationError
-from .models import ED25519, RSA, Award, Issuer, base_url
+from .models import ED25519, RSA, Award, Issuer, IssuerKey, base_url
 
 
 def did_document(issuer: Issuer) -> dict:
@@ -80,7 +81,32 @@ def status_list_size() -> int:
 
 
 def _cache_key(issuer_id: int) -> str:
-    return f"dxq_badges:status_list:{issuer_id}"
+    """The cache key of an issuer's status list *as the database stands now*.
+
+    It names the revoked awards (how many, the latest revocation) and the signing key, read
+    with one small query per fetch. So a revocation made anywhere (another web process with
+    its own local-memory cache, a Celery worker, the admin) gives the next fetch a key that
+    was never cached, and a list built from data read just before a revocation, stored after
+    it, sits under the old key where nobody looks again. Deleting the key on revocation
+    (:func:`invalidate_status_list`) only frees memory sooner."""
+    revoked = Award.objects.filter(issuer_id=issuer_id, revoked_at__isnull=False).aggregate(
+        count=Count("pk"), latest=Max("revoked_at"), last=Max("pk")
+    )
+    signing = (
+        IssuerKey.objects.filter(issuer_id=issuer_id, kind=ED25519, retired_at__isnull=True)
+        .order_by("-created", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    latest = revoked["latest"].timestamp() if revoked["latest"] else 0
+    return (
+        f"dxq_badges:status_list:{issuer_id}:{revoked['count']}:{revoked['last'] or 0}:"
+        f"{latest}:{signing or 0}:{status_list_size()}"
+    )
+
+
+def _base_key(issuer_id: int) -> str:
+    return f"dxq_badges:status_list:{issuer_id}:current"
 
 
 def build_status_list_credential(issuer: Issuer) -> dict:
@@ -104,17 +130,27 @@ def build_status_list_credential(issuer: Issuer) -> dict:
 
 def status_list_credential(issuer: Issuer) -> dict:
     """The signed status-list credential, cached until the next revocation."""
-    cached = cache.get(_cache_key(issuer.pk))
+    key = _cache_key(issuer.pk)
+    cached = cache.get(key)
     if cached is not None:
         return cached
     credential = build_status_list_credential(issuer)
     timeout = int(getattr(settings, "DXQ_BADGES_STATUS_CACHE_SECONDS", 300))
-    cache.set(_cache_key(issuer.pk), credential, timeout)
+    cache.set(key, credential, timeout)
+    previous = cache.get(_base_key(issuer.pk))
+    if previous and previous != key:
+        cache.delete(previous)  # an older state's list: never read again
+    cache.set(_base_key(issuer.pk), key, timeout)
     return credential
 
 
 def invalidate_status_list(issuer_id: int) -> None:
-    cache.delete(_cache_key(issuer_id))
+    """Drop the cached list of ``issuer_id`` (correctness does not depend on it: see
+    :func:`_cache_key`)."""
+    previous = cache.get(_base_key(issuer_id))
+    if previous:
+        cache.delete(previous)
+    cache.delete(_base_key(issuer_id))
 
 
 def _stamp(moment) -> str:

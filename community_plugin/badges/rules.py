@@ -15,8 +15,10 @@ manual                      – (awarded by hand or CSV only)           –
 =========================== ======================================== =============================
 
 History for backfill: course passes and certificates come from the LMS (none standalone);
-completed case units from casestudy_xblock's skills evidence. Deliverables, collaborations and
-community contributions have no history we can read here yet: their rules act on news only.
+completed case units from casestudy_xblock's skills evidence; final deliverable grades from
+deliverable_xblock (``graded_user_ids``); accepted answers from the discussions
+(``accepted_answer_counts``). Company collaborations have no history we can read here yet:
+their rules act on news only.
 """
 
 from __future__ import annotations
@@ -115,6 +117,16 @@ def qualified_user_ids(rule: AwardRule) -> list[int] | None:
 
         done = case_api.completed_case_units(None, rule.course_key)
         return sorted(u for u, blocks in done.items() if len(blocks) >= (rule.threshold or 1))
+    if rule.kind == AwardRule.DELIVERABLE_COMPLETED:
+        from deliverable_xblock import api as deliverable_api  # noqa: PLC0415
+
+        return deliverable_api.graded_user_ids(rule.course_key or None)
+    if rule.kind == AwardRule.COMMUNITY_CONTRIBUTION:
+        from community_plugin.discussions import api as discussions_api  # noqa: PLC0415
+
+        counts = discussions_api.accepted_answer_counts(rule.course_key or None)
+        needed = rule.threshold or 1
+        return sorted(u for u, n in counts.items() if u is not None and n >= needed)
     return None
 
 

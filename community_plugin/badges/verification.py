@@ -24,7 +24,12 @@ class Check:
     name: str  # stable id: proof, jwt, ob2_jws, recipient, status, expiry
     label: str  # for people (translated)
     ok: bool
-    message: str = ""
+    message: str = ""  # for people (translated)
+    detail: str = ""  # the technical reason (English, from the signing core), for the curious
+
+
+class _Said(BadgeError):
+    """A failure whose text is already written (translated) for people."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,11 +48,32 @@ class VerificationResult:
         return next((check for check in self.checks if check.name == name), None)
 
 
+def _failure_messages():
+    """What each check says to people when it fails for a technical reason (translated here,
+    when the page's language is active)."""
+    return {
+        "proof": _(
+            "The credential does not match its signature: it was changed, or it was not "
+            "signed with a key the issuer publishes."
+        ),
+        "jwt": _("The VC-JWT does not match its signature or does not carry this credential."),
+        "ob2_jws": _(
+            "The signed Open Badges 2.0 assertion does not match its signature or the "
+            "issuer's published key."
+        ),
+        "recipient": _("The badge does not name the person it was issued to."),
+        "status": _("The issuer's status list could not be read or its signature is wrong."),
+        "expiry": _("The validity period could not be read."),
+    }
+
+
 def _run(name, label, function) -> Check:
     try:
         message = function()
-    except (BadgeError, ValueError, KeyError, TypeError) as error:
+    except _Said as error:
         return Check(name, str(label), False, str(error))
+    except (BadgeError, ValueError, KeyError, TypeError) as error:
+        return Check(name, str(label), False, str(_failure_messages()[name]), str(error))
     return Check(name, str(label), True, message or "")
 
 
@@ -100,13 +126,11 @@ def verify(award: Award) -> VerificationResult:
         dataintegrity.verify(list_credential, resolver=resolve)
         if statuslist.status(award.credential.get("credentialStatus") or {}, list_credential):
             reason = award.revocation_reason
-            raise BadgeError(
-                _("Revoked: %(reason)s") % {"reason": reason} if reason else _("Revoked.")
-            )
+            raise _Said(_("Revoked: %(reason)s") % {"reason": reason} if reason else _("Revoked."))
 
     def expiry():
         if award.expires is not None and award.expires <= timezone.now():
-            raise BadgeError(_("Expired on %(date)s.") % {"date": award.expires.date()})
+            raise _Said(_("Expired on %(date)s.") % {"date": award.expires.date()})
 
     return VerificationResult(
         [

@@ -13,6 +13,7 @@ from .models import Thread
 
 __all__ = [
     "DiscussionError",
+    "accepted_answer_counts",
     "Forbidden",
     "Invalid",
     "NotFound",
@@ -139,3 +140,23 @@ def _moderates_any(user):
     from .moderation import moderated_spaces
 
     return bool(moderated_spaces(user))
+
+
+def accepted_answer_counts(space_key=None):
+    """``{user id: accepted answers}``: for each person, how many of their replies were
+    accepted as the answer to someone else's question (visible ones only) in the space with
+    slug ``space_key``, or, when None, in their best space. The history behind the badges'
+    community-contribution backfill; the same count ``community_contribution`` sends."""
+    from django.db.models import Count, F  # noqa: PLC0415
+
+    rows = Thread.objects.filter(
+        hidden=False, accepted_post__isnull=False, accepted_post__hidden=False
+    ).exclude(author_id=F("accepted_post__author_id"))
+    if space_key:
+        rows = rows.filter(space__slug=space_key)
+    counts = {}
+    per_space = rows.values("space_id", "accepted_post__author_id").annotate(n=Count("pk"))
+    for row in per_space:
+        user_id = row["accepted_post__author_id"]
+        counts[user_id] = max(counts.get(user_id, 0), row["n"])
+    return counts

@@ -163,11 +163,14 @@ def review_context(block, user, progress=None, assignment=None):
             "expires": assignment.expires_at,
             "expires_iso": assignment.expires_at.isoformat(),
         }
+    volunteer = not progress.submitted and api.is_volunteer(identity.course_key(block), user)
     return {
         **base_context(block),
         "progress": progress,
         "assignment": view,
         "more_than_required": progress.reviews_done >= progress.reviews_required,
+        "volunteer": volunteer,
+        "invited": view is None and api.open_invitations(key, user) > 0,
     }
 
 

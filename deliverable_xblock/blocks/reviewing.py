@@ -8,7 +8,7 @@ from casestudy_xblock.text import sanitize_plain
 
 from .. import api
 from ..errors import InvalidScores, LeaseExpired
-from . import messages, render
+from . import identity, messages, render
 from .handlers import HandlerError, guarded
 
 MAX_COMMENT = 10_000
@@ -50,13 +50,22 @@ class ReviewingMixin:
         key = self.engine_key()
         self.ensure_engine()
         self.require_rubric()
-        if api.submission_of(key, user) is None:
+        own = api.submission_of(key, user)
+        volunteer = own is None and api.is_volunteer(identity.course_key(self), user)
+        if own is None and not volunteer:
             raise HandlerError(
                 "not_submitted",
                 200,
                 self.gettext("Submit your own work first; then you can review your peers'."),
             )
-        assignment = api.current_assignment(key, user) or api.request_review(key, user)
+        if volunteer:
+            source = "volunteer"
+        else:
+            source = "backfill" if api.open_invitations(key, user) else "pool"
+        assignment = api.current_assignment(key, user) or api.request_review(
+            key, user, source=source
+        )
+        api.mark_invitations_read(key, user)
         if assignment is None:
             raise HandlerError(
                 "nothing_to_review",

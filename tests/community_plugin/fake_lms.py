@@ -19,6 +19,8 @@ class LmsData:
     cohorts: dict = field(default_factory=dict)
     #: user id -> language preference
     languages: dict = field(default_factory=dict)
+    #: team id -> (course key, team name, set of user ids)
+    teams: dict = field(default_factory=dict)
 
 
 class _ValuesList(list):
@@ -33,9 +35,11 @@ class _Query:
         rows = [r for r in self.rows if all(r.get(k) == v for k, v in criteria.items())]
         return _Query(rows)
 
-    def values_list(self, name, flat=False):
-        assert flat
-        return _ValuesList(r[name] for r in self.rows)
+    def values_list(self, *names, flat=False):
+        if flat:
+            assert len(names) == 1
+            return _ValuesList(r[names[0]] for r in self.rows)
+        return _ValuesList(tuple(r[name] for name in names) for r in self.rows)
 
     def first(self):
         return self.rows[0]["group"] if self.rows else None
@@ -72,12 +76,36 @@ def install(data):
                     return _Query([])
                 return _Query([{"group": _Group(data.cohorts[key])}])
 
+    class CourseTeam:
+        class objects:  # noqa: N801
+            @staticmethod
+            def filter(course_id):
+                assert isinstance(course_id, CourseKey)
+                return _Query(
+                    [
+                        {"team_id": team_id, "name": name}
+                        for team_id, (course, name, _ids) in data.teams.items()
+                        if course == str(course_id)
+                    ]
+                )
+
+    class CourseTeamMembership:
+        class objects:  # noqa: N801
+            @staticmethod
+            def filter(team__team_id):
+                _course, _name, ids = data.teams.get(team__team_id, ("", "", set()))
+                return _Query([{"user_id": uid} for uid in ids])
+
     def get_user_preference(user, key):
         return data.languages.get(user.pk) if key == "pref-lang" else None
 
     modules = {
         "common.djangoapps.student.models": {"CourseEnrollment": CourseEnrollment},
         "openedx.core.djangoapps.course_groups.models": {"CourseUserGroup": CourseUserGroup},
+        "lms.djangoapps.teams.models": {
+            "CourseTeam": CourseTeam,
+            "CourseTeamMembership": CourseTeamMembership,
+        },
         "openedx.core.djangoapps.user_api.preferences.api": {
             "get_user_preference": get_user_preference
         },

@@ -172,6 +172,47 @@ def test_attendance(client, community_world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
+def test_cancel(client, community_world, upcoming, role):
+    study_sessions.answer(upcoming, community_world.user("learner"), "going")
+    login(client, community_world, role)
+    response = client.post(f"{API}/sessions/{upcoming.pk}/cancel/")
+    if role == "learner":
+        assert response.status_code == 403
+    else:
+        _check(response, role, role in MODERATORS)
+    upcoming.refresh_from_db()
+    assert upcoming.cancelled is (role in MODERATORS)
+    told = Notification.objects.filter(
+        user=community_world.user("learner"), kind="session_reminder"
+    )
+    assert told.exists() is (role in MODERATORS)
+    if role in MODERATORS:
+        assert response.json()["cancelled"] is True
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_followup_thread(client, community_world, upcoming, role):
+    login(client, community_world, role)
+    response = client.post(f"{API}/sessions/{upcoming.pk}/follow-up/")
+    upcoming.refresh_from_db()
+    if role == "learner":
+        assert response.status_code == 403
+    else:
+        _check(response, role, role in MODERATORS)
+    if role not in MODERATORS:
+        assert upcoming.followup_thread_id is None
+        return
+    assert response.status_code == 201
+    assert response.json() == {
+        "thread": upcoming.followup_thread_id,
+        "url": f"/dxq/discussions/t/{upcoming.followup_thread_id}/",
+    }
+    again = client.post(f"{API}/sessions/{upcoming.pk}/follow-up/")
+    assert again.status_code == 200
+    assert again.json()["thread"] == upcoming.followup_thread_id  # once only
+
+
+@pytest.mark.parametrize("role", ROLES)
 def test_notifications_and_preferences(client, community_world, role):
     learner = community_world.user("learner")
     note = Notification.objects.create(user=learner, kind="mention", title="通知A", url="/x/")
@@ -219,6 +260,8 @@ def test_every_endpoint_is_in_the_openapi_schema():
         f"{API}/sessions/{{id}}/",
         f"{API}/sessions/{{id}}/rsvp/",
         f"{API}/sessions/{{id}}/attendance/",
+        f"{API}/sessions/{{id}}/cancel/",
+        f"{API}/sessions/{{id}}/follow-up/",
         f"{API}/notifications/",
         f"{API}/notifications/read-all/",
         f"{API}/notifications/{{id}}/read/",

@@ -115,3 +115,20 @@ def test_weekly_task_queues_members_and_skips_empty_digests(week):
     ]
     # Company and hub users are in no learner space: never a recipient.
     assert week.user("company").pk not in digest.recipients()
+
+
+def test_beat_runs_the_digest_reminders_and_reconcile_with_registered_tasks():
+    """The Celery app (not just settings) schedules the three periodic tasks, and a worker
+    that autodiscovers tasks knows each of them by name."""
+    from conf.celery import app
+
+    app.loader.import_default_modules()
+    schedule = {name: entry["task"] for name, entry in app.conf.beat_schedule.items()}
+    expected = {
+        "dxq-community-weekly-digest": "dxq.community.send_weekly_digests",
+        "dxq-community-session-reminders": "dxq.community.send_session_reminders",
+        "dxq-community-reconcile": "dxq.community.reconcile_all",
+    }
+    assert {name: schedule.get(name) for name in expected} == expected
+    assert set(expected.values()) <= set(app.tasks)
+    assert app.conf.beat_schedule["dxq-community-weekly-digest"]["schedule"] == 7 * 24 * 3600

@@ -151,3 +151,33 @@ def test_mark_read_one_and_all(community_world, django_capture_on_commit_callbac
     assert notifications.mark_read(learner) == 1
     with translation.override("ja"):
         assert api.unread_count(learner) == 0
+
+
+def test_nobody_is_told_about_a_space_they_may_not_read(community_world):
+    """A company user added to a learner space by mistake, or a learner who left the course
+    but still follows a thread, must not get its titles and excerpts by notification."""
+    space = community_world.space
+    company, learner = community_world.user("company"), community_world.user("learner")
+    outsider, master = community_world.user("outsider"), community_world.user("master")
+    operator = community_world.user("operator")
+    api.add_member(company.pk, space, "manual")  # cannot read a learner space anyway
+    made = api.notify(
+        [company.pk, learner.pk, outsider.pk, operator.pk],
+        kind="mention",
+        actor=master,
+        space=space,
+        title="@cohort 社外秘の相談",
+        url="/dxq/discussions/",
+        text="本文の抜粋",
+    )
+    assert sorted(n.user_id for n in made) == sorted([learner.pk, operator.pk])
+    assert not Notification.objects.filter(user__in=[company, outsider]).exists()
+    assert sorted(api.readers_among(space, [company.pk, learner.pk, outsider.pk])) == [learner.pk]
+    # A team space may have company mentors: they read it, so they are told.
+    team = api.team_space("t-notify", "T")
+    api.add_member(company.pk, team, "team")
+    assert [
+        n.user_id for n in api.notify([company.pk], kind="mention", space=team, title="t", url="/")
+    ] == [company.pk]
+    # Without a space (nothing to read), people are told as asked.
+    assert len(api.notify([outsider.pk], kind="escalation", title="t", url="/")) == 1

@@ -10,7 +10,6 @@ from django.utils import timezone
 from deliverable_xblock import allocation, api
 from deliverable_xblock.models import Assignment, Submission
 from tests.deliverable_xblock.peer_support import BLOCK, COURSE, RUBRIC
-from tests.support import missing
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,7 +17,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def mariadb():
     if connection.vendor != "mysql":
-        missing("needs MariaDB: DXQ_DATABASE_URL=mysql://root@127.0.0.1:3306/dxq_peer_engine")
+        # Not a missing service: SQLite locks the whole file, so the race only exists on
+        # MariaDB, where `make test-mysql` (and CI) runs this test.
+        pytest.skip("the race needs MariaDB: run with DXQ_DATABASE_URL=mysql://…")
 
 
 def _allocate_in_threads(reviewer_ids, now):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -126,3 +127,36 @@ def test_the_page_lists_submissions_short_of_reviews_first(deliverable, learners
     conf = DeliverableSettings.objects.get(block_key=BLOCK)
     assert [row["id"] for row in operator_data.submissions_table(conf, limit=1)] == [second.id]
     assert [row["id"] for row in operator_data.submissions_table(conf)] == [first.id, second.id]
+
+
+def test_the_page_shows_krippendorffs_alpha_of_the_reviews(
+    client, deliverable, learners, make_user
+):
+    from deliverable_xblock import krippendorff
+
+    quality = {user.pk: level for user, level in zip(learners[:4], (1, 2, 3, 4), strict=True)}
+    offset = {user.pk: shift for user, shift in zip(learners[:4], (0, 0, 1, -1), strict=True)}
+    submitted = {s.id: s for s in submit_all(learners[:4])}
+    author_of = {s.id: user.pk for user, s in zip(learners[:4], submitted.values(), strict=True)}
+    given = {}  # submission id -> the c1 points its reviewers gave
+    for user in learners[:4]:
+        for _ in range(3):
+            lease = api.request_review(BLOCK, user)
+            level = quality[author_of[lease.submission_id]]
+            c1 = min(4, max(0, level + offset[user.pk]))
+            api.submit_review(
+                lease.id, user, scores=scores([c1, level, level, 2]), comments=COMMENTS
+            )
+            given.setdefault(lease.submission_id, []).append(c1)
+    expected = krippendorff.alpha(list(given.values()))
+    assert expected is not None
+    assert 0 < expected < 1
+
+    conf = DeliverableSettings.objects.get(block_key=BLOCK)
+    client.force_login(_with_role(make_user, roles.OPERATOR, "op-alpha"))
+    html = client.get(reverse("dxq_deliverable:operator_deliverable", args=[conf.pk]))
+    table = html.content.decode().split('data-testid="peer-alpha"', 1)[1].split("</table>", 1)[0]
+    cells = dict(re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td></tr>", table))
+    assert cells["Criterion 1"] == f"{expected:.2f}"
+    assert cells["Criterion 2"] == "1.00"  # every reviewer gave the author's level
+    assert cells["Criterion 4"] == "—"  # no variation at all: alpha is undefined

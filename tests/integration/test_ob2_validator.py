@@ -77,8 +77,11 @@ def site(live_server, settings, transactional_db):
     }
 
 
+#: Every combination of language and expiry.
 VARIANTS = {
     "ja-no-expiry": ("forever", "ja"),
+    "ja-with-expiry": ("yearly", "ja"),
+    "en-no-expiry": ("forever", "en"),
     "en-with-expiry": ("yearly", "en"),
 }
 
@@ -125,7 +128,7 @@ def test_hosted_assertion_is_valid(site, variant):
     badge_class = site[VARIANTS[variant][0]]
     assert badge["name"] == badge_class.name(VARIANTS[variant][1])
     assertion = next(node for node in report["graph"] if node.get("type") == "Assertion")
-    assert ("expires" in assertion) == (variant == "en-with-expiry")
+    assert ("expires" in assertion) == variant.endswith("with-expiry")
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

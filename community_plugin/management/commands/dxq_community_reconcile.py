@@ -1,6 +1,7 @@
 """``manage.py dxq_community_reconcile [--space SLUG]``: reconcile membership with Open edX now.
 
-Open edX emits no event when a learner leaves a cohort (and events can be lost); celery beat
+Open edX emits no event when a learner leaves a cohort or joins or leaves a team (and events
+can be lost); celery beat
 runs the same reconcile every six hours. Standalone (no LMS), membership is managed here and
 nothing changes.
 """
@@ -11,11 +12,14 @@ from community_plugin import api
 
 
 class Command(BaseCommand):
-    help = "Remove memberships Open edX no longer has (unenrolled, moved cohort); add missing ones."
+    help = (
+        "Remove memberships Open edX no longer has (unenrolled, moved cohort, left a team); "
+        "add missing ones and create the spaces of Open edX teams."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--space", help="slug of one space (default: every course and cohort space)"
+            "--space", help="slug of one space (default: every course, cohort and team space)"
         )
 
     def handle(self, *args, **options):

@@ -223,3 +223,55 @@ def test_follow_mute_and_neither(people):
     posting.set_subscription(people.learner2, thread, "mute")
     posting.set_subscription(people.learner2, thread, None)
     assert not Subscription.objects.filter(thread=thread, user=people.learner2).exists()
+
+
+@pytest.mark.parametrize(
+    ("body", "forbidden"),
+    [
+        ("[a](JaVaScRiPt:alert(1))", 'href="javascript'),
+        ("[a](jav&#x61;script:alert(1))", "href="),
+        ("[a](data:text/html;base64,PHNjcmlwdD4=)", 'href="data:'),
+        ("![i](data:image/svg+xml;base64,PHN2Zz4=)", "<img"),
+        ("![i](//evil.example/i.png)", "<img"),
+        ("[a][r]\n\n[r]: vbscript:msgbox(1)", "href="),
+        ('<a href="javascript:x">l</a>', "<a "),
+        ("[<img src=x onerror=alert(1)>](https://ok.example)", "<img"),
+        ("[![i](https://evil.example/i.png)](javascript:alert(1))", "<img"),
+        ('[a](https://ok.example "t\\" onmouseover=alert(1)")', '" onmouseover'),
+        ("<svg onload=alert(1)>", "<svg"),
+        ("<style>body{display:none}</style>", "<style"),
+    ],
+)
+def test_markdown_tricks_are_neutralised(people, body, forbidden):
+    thread = posting.create_thread(people.learner1, people.space, kind="idea", title="t", body=body)
+    assert forbidden not in thread.body_html, thread.body_html
+
+
+def test_team_mention_reaches_the_team_and_cohort_does_not_in_a_team_space(people):
+    from community_plugin import api as community
+
+    team = community.team_space("t-mention", "需要予測チーム")
+    for person in (people.learner1, people.learner2, people.company):  # a company mentor too
+        community.add_member(person.pk, team, source="team")
+    posting.create_thread(
+        people.learner1, team, kind="event", title="打合せ", body="@cohort 明日 10 時に集合"
+    )
+    assert Notification.objects.filter(kind="mention").count() == 0
+    posting.create_thread(
+        people.learner1, team, kind="event", title="打合せ2", body="@team 明日 10 時に集合"
+    )
+    assert notified(people.learner2, "mention") == 1
+    assert notified(people.company, "mention") == 1
+    assert notified(people.learner1, "mention") == 0  # not the author
+    assert notified(people.master, "mention") == 0  # not in the team
+
+
+def test_a_follower_who_left_the_space_is_no_longer_told(people):
+    from community_plugin import api as community
+
+    thread = _question(people)
+    posting.reply(people.learner2, thread, body="答えです")  # learner2 now follows the thread
+    community.remove_member(people.learner2.pk, people.space)  # left the course
+    posting.reply(people.master, thread, body="補足 @learner2 @cohort")
+    assert Notification.objects.filter(user=people.learner2).count() == 0
+    assert notified(people.learner1, "mention") == 1  # still a member: told

@@ -226,3 +226,23 @@ def test_script_and_markup_tricks_are_neutralised_on_the_page(client, people):
     assert "<img src=x" not in body
     assert "<iframe" not in body
     assert "evil.example" not in body
+
+
+@override_settings(DXQ_DISCUSSIONS_MAX_ATTACHMENT_BYTES=1024)
+def test_refused_attachment_on_the_page_keeps_the_draft(client, people):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(people.learner1)
+    url = reverse("dxq_discussions:new", args=[people.space.slug])
+    draft = {"kind": "showcase", "title": "分析結果の共有", "body": "グラフを添付します"}
+    for upload in (
+        SimpleUploadedFile("page.html", b"<script>alert(1)</script>", "text/html"),
+        SimpleUploadedFile("big.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 2048, "image/png"),
+    ):
+        response = client.post(url, {**draft, "attachments": [upload]})
+        body = response.content.decode()
+        assert response.status_code == 400
+        assert "分析結果の共有" in body
+        assert "グラフを添付します" in body
+        assert 'role="alert"' in body
+    assert Thread.objects.count() == 0

@@ -14,6 +14,7 @@ from xblock.runtime import DictKeyValueStore, KvsFieldData
 from casestudy_xblock.api import workbench_student_id
 from deliverable_xblock.blocks.deliverable import DeliverableBlock
 from deliverable_xblock.blocks.scenarios import ISSUE_MAP
+from tests.deliverable_xblock.test_files import PDF
 
 
 class Course:
@@ -114,3 +115,14 @@ def media(settings, tmp_path):
     """Learners' files in a temporary media root."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     return tmp_path / "media"
+
+
+@pytest.fixture
+def trio(course, make_user, media):
+    """Three learners who each submitted (the first with a file named after herself)."""
+    people = [make_user(f"learner-{name}") for name in ("sato", "suzuki", "takahashi")]
+    harnesses = [course.harness(user) for user in people]
+    harnesses[0].upload("sato_課題マップ.pdf", PDF, text="<p>佐藤の計画</p>")
+    for harness, text in zip(harnesses, ("佐藤の計画", "鈴木の計画", "高橋の計画"), strict=True):
+        assert harness.call("submit_work", {"text": f"<p>{text}</p>"})["ok"]
+    return harnesses

@@ -23,17 +23,6 @@ def japanese():
         yield
 
 
-@pytest.fixture
-def trio(course, make_user, media):
-    """Three learners who each submitted (the first with a file named after herself)."""
-    people = [make_user(f"learner-{name}") for name in ("sato", "suzuki", "takahashi")]
-    harnesses = [course.harness(user) for user in people]
-    harnesses[0].upload("sato_課題マップ.pdf", PDF, text="<p>佐藤の計画</p>")
-    for harness, text in zip(harnesses, ("佐藤の計画", "鈴木の計画", "高橋の計画"), strict=True):
-        assert harness.call("submit_work", {"text": f"<p>{text}</p>"})["ok"]
-    return harnesses
-
-
 def review_once(harness, scores=GOOD):
     leased = harness.call("request_review", {})
     assert leased["ok"], leased

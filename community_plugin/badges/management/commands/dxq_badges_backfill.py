@@ -1,7 +1,8 @@
 """``manage.py dxq_badges_backfill``: award everyone who already meets an active rule.
 
 Sources of history: course passes and certificates (Open edX only), completed case units
-(skills evidence). Rules of other kinds act on news only and are listed as "no history".
+(skills evidence), final deliverable grades, accepted answers in the discussions. Company
+collaboration rules act on news only and are listed as "no history".
 Idempotent: people who hold the badge keep it and are not awarded again.
 """
 

@@ -250,7 +250,11 @@ def test_verification_page_unknown_is_404(client):
     assert client.get(reverse("dxq_badges:verify", args=[uuid.uuid4()])).status_code == 404
 
 
-def test_home_link_points_to_my_badges(learner):
-    links = api.home_links(learner, set())
-    assert links
-    assert links[0]["url"] == mine_url()
+def test_home_link_points_to_my_badges(learner, other_learner, badge_class):
+    links = api.home_links(learner, {"learner"})
+    assert [link["url"] for link in links] == [mine_url()]
+    # No learner role and no badge (a company or hub user): no card.
+    assert api.home_links(other_learner, {"company"}) == []
+    # No learner role, but a badge earned (an Open edX learner outside dxq-learners): the card.
+    api.award(badge_class, other_learner, source="manual")
+    assert [link["url"] for link in api.home_links(other_learner, set())] == [mine_url()]
