@@ -77,10 +77,7 @@ def _setup_django():
         cursor.execute("SELECT @@max_connections")
         if cursor.fetchone()[0] < 400:
             cursor.execute("SET GLOBAL max_connections = 400")
-    # edx-submissions 4.0.2's migration 0006 alters a column StudentItem does not have on
-    # MariaDB: build the test schema from the models instead of the migrations.
     test = connection.settings_dict.setdefault("TEST", {})
-    test["MIGRATE"] = False
     test["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"  # apart from pytest's
     connection.creation.create_test_db(verbosity=0, autoclobber=True)
     return connection

@@ -30,7 +30,7 @@ def set_cohort(user_id, course_key, cohort_name, course_name=None):
 
 @shared_task(name="dxq.community.reconcile_all")
 def reconcile_all():
-    """Beat: remove synced memberships Open edX no longer has (unenrolled, moved cohort)."""
+    """Beat: follow Open edX (unenrolled, moved cohort, team changes; team spaces created)."""
     reports = api.reconcile()
     return {slug: {"added": r.added, "removed": r.removed} for slug, r in reports.items()}
 

@@ -8,11 +8,12 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 
 from casestudy_xblock import roles
 from deliverable_xblock import api
 from deliverable_xblock.models import DeliverableSettings, Flag
-from tests.deliverable_xblock.peer_support import BLOCK, COMMENTS, scores, submit_all
+from tests.deliverable_xblock.peer_support import BLOCK, COMMENTS, COURSE, scores, submit_all
 
 
 def _with_role(make_user, role, name):
@@ -160,3 +161,29 @@ def test_the_page_shows_krippendorffs_alpha_of_the_reviews(
     assert cells["Criterion 1"] == f"{expected:.2f}"
     assert cells["Criterion 2"] == "1.00"  # every reviewer gave the author's level
     assert cells["Criterion 4"] == "—"  # no variation at all: alpha is undefined
+
+
+def test_the_dashboard_queues_at_risk_and_overdue_work(client, deliverable, learners, make_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from deliverable_xblock import coverage
+
+    start = timezone.now() - timedelta(hours=70)
+    api.submit(BLOCK, COURSE, learners[0], text_html="<p>old</p>", now=start)
+    api.submit(
+        BLOCK, COURSE, learners[1], text_html="<p>newer</p>", now=start + timedelta(hours=30)
+    )
+    api.submit(BLOCK, COURSE, learners[2], text_html="<p>fresh</p>")
+    client.force_login(_with_role(make_user, roles.OPERATOR, "op-queue"))
+    url = reverse("dxq_deliverable:operator_dashboard")
+    assert 'data-testid="peer-escalations"' not in client.get(url).content.decode()
+
+    summary = coverage.check_coverage(now=timezone.now() + timedelta(hours=10))
+    assert summary == {**summary, "at_risk": 1, "overdue": 1}
+    with translation.override("ja"):
+        html = client.get(url, HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    table = html.split('data-testid="peer-escalations"', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr>\s*<td>(.*?)</td>", table)
+    assert rows == ["レビューの目標に間に合わなかった", "レビューの目標に間に合わないおそれ"]

@@ -58,7 +58,8 @@ class AnswerFacts:
 
     def __init__(self, period, rows, now=None):
         self.now = now or timezone.now()
-        self.rows = [r for r in rows if period.since <= r[2] < period.until]
+        since, until = period.since, period.until
+        self.rows = [r for r in rows if since <= r[2] < until]
         self.questions = [r for r in self.rows if r[1] == Thread.QUESTION]
 
     def response_hours(self, rows=None):

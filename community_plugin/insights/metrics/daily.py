@@ -310,7 +310,7 @@ class Daily:
     def load_people(self, periods):
         """Per-person figures of each of ``periods`` in one query over the stored days:
         questions asked and answers given in the period, and the 7-day weeks (from the week
-        before the period) in which the person contributed, as a bit set summed in SQL."""
+        before the period) in which the person contributed, as a bit set OR-ed in SQL."""
         self._people = {}
         columns = {}
         spans = {p: (p.start - dt.timedelta(days=7), p.end) for p in periods}
@@ -339,18 +339,20 @@ class Daily:
                 .annotate(**columns)
                 .values_list("user_id", *columns)
             )
+            by_mask = [defaultdict(list) for _ in periods]  # bit set -> people, per period
             for user, *values in rows:
-                for i, (answers, weeks) in enumerate(results):
-                    asked, answered, mask = (int(v or 0) for v in values[3 * i : 3 * i + 3])
+                for i, (answers, _weeks) in enumerate(results):
+                    asked, answered, mask = values[3 * i : 3 * i + 3]
                     if asked or answered:
-                        answers[user][0] += asked
-                        answers[user][1] += answered
-                    week = 0
-                    while mask:
-                        if mask & 1:
-                            weeks[week].add(user)
-                        mask >>= 1
-                        week += 1
+                        answers[user][0] += int(asked or 0)
+                        answers[user][1] += int(answered or 0)
+                    if mask:
+                        by_mask[i][int(mask)].append(user)
+            for (_answers, weeks), masks in zip(results, by_mask, strict=True):
+                for mask, users in masks.items():
+                    for week, contributors in enumerate(weeks):
+                        if mask >> week & 1:
+                            contributors.update(users)
         for (p, (start, end)), (answers, weeks) in zip(spans.items(), results, strict=True):
             for day, user, person in self._in_memory(start, end):
                 if p.start <= day and (person[QUESTIONS] or person[ANSWERS]):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from community_plugin.discussions.models import Post, Reaction, Thread
+from community_plugin.discussions.models import Reaction, Thread
 from community_plugin.insights.metrics import compute, daily
 from community_plugin.insights.metrics.base import Scope
 from community_plugin.insights.models import DailyActivity, DailyContributor
@@ -118,7 +118,16 @@ def test_the_refresh_replaces_the_stored_days(world):
     scope = Scope(None)
     daily.refresh(scope, END, count=3)
     first = set(DailyContributor.objects.values_list("day", "user_id", "contributions"))
-    daily.refresh(scope, END, count=3)
+    daily.refresh(scope, END, count=3)  # idempotent: replaced, not added
     assert set(DailyContributor.objects.values_list("day", "user_id", "contributions")) == first
-    assert DailyActivity.objects.filter(day__range=(END - dt.timedelta(days=2), END)).count() == 3
-    assert not Post.objects.filter(created__gte=at(1, 12, 0)).exists()
+    days = (END - dt.timedelta(days=2), END)
+    assert DailyActivity.objects.filter(day__range=days).count() == 3
+    live = daily.DayFigures(scope, *days)
+    for row in DailyActivity.objects.filter(day__range=days):
+        assert {name: getattr(row, name) for name in daily.TOTALS} == live.totals[row.day]
+    # 01-09..01-11: d replied on 01-09 (his first day was 01-08, so not new), d's hidden
+    # question (01-10) counts as a contribution but not as a thread, c reacted on 01-10.
+    assert live.totals[dt.date(2026, 1, 10)]["threads"] == 0
+    assert live.totals[dt.date(2026, 1, 10)]["contributions"] == 1
+    assert live.totals[dt.date(2026, 1, 10)]["engaged"] == 2
+    assert live.totals[dt.date(2026, 1, 9)]["new_contributors"] == 0

@@ -7,7 +7,7 @@ as a member, recording the p95 time and the SQL query count of a page. The ancho
 figure is the same figure at the small size, measured in the same run: the ratio shows how it
 grows with 100 times the posts. The issue's goal: ≤ 10 queries a page, p95 ≤ 100 ms for the
 list and ≤ 200 ms for search at 100k posts on MariaDB
-(``DXQ_DATABASE_URL=mysql://... python -m benchmarks.run discussions``).
+(``DXQ_DATABASE_URL=mysql://... python -m benchmarks.run community``).
 
 Sizes: ``DXQ_BENCH_DISCUSSION_POSTS`` (default ``1000,100000``).
 """
