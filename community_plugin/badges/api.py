@@ -277,12 +277,15 @@ def start_bulk_job(
 # home page -------------------------------------------------------------------------------
 
 
-def completion_count(since, until) -> int:
+def completion_count(since, until) -> int | None:
     """People who completed the program in ``[since, until)``: distinct recipients of awards of
     completion badge classes (``marks_completion``) issued in that window and not revoked.
 
-    The program insights use it for the KPI "cost per completer".
+    None when no completion badge class is defined: completions are then not tracked by badges
+    (the program insights fall back to the counts operators enter, for "cost per completer").
     """
+    if not BadgeClass.objects.filter(marks_completion=True).exists():
+        return None
     return (
         Award.objects.filter(
             badge_class__marks_completion=True,

@@ -159,7 +159,8 @@ def completers(period):
     """(completers in the period, where the figure comes from).
 
     The badges app is asked first (``community_plugin.badges.api.completion_count(since,
-    until)``, when it provides it); else operator-entered counts, prorated by days.
+    until)``, when it defines a completion badge); else operator-entered counts, prorated by
+    days.
     """
     try:
         badges = importlib.import_module("community_plugin.badges.api")
@@ -167,7 +168,9 @@ def completers(period):
         badges = None
     count_fn = getattr(badges, "completion_count", None)
     if callable(count_fn):
-        return count_fn(period.since, period.until), "badges"
+        counted = count_fn(period.since, period.until)
+        if counted is not None:  # None: no completion badge is defined
+            return counted, "badges"
     entries = CompleterCount.objects.filter(
         period_start__lte=period.end, period_end__gte=period.start
     ).values_list("period_start", "period_end", "count")

@@ -9,6 +9,12 @@ from community_plugin.badges import api
 from .helpers import make_badge_class
 
 
+def test_none_when_no_completion_badge_is_defined(issuer):
+    make_badge_class(issuer, slug="first-answer")
+    now = timezone.now()
+    assert api.completion_count(now - dt.timedelta(days=1), now) is None
+
+
 def test_counts_distinct_live_recipients_of_completion_badges_in_the_window(
     issuer, learner, other_learner
 ):
