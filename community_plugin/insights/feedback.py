@@ -76,7 +76,11 @@ def triage(
     item.status = status
     item.owner = owner
     item.tags = sorted({t.strip() for t in tags if t.strip()})
-    item.duplicate_of = duplicate_of if duplicate_of and duplicate_of.pk != item.pk else None
+    if duplicate_of is not None:
+        duplicate_of = duplicate_of.duplicate_of or duplicate_of  # one level: the original
+        if duplicate_of.pk == item.pk:
+            duplicate_of = None  # never a loop (the form says why)
+    item.duplicate_of = duplicate_of
     new_reply = reply.strip() and reply.strip() != item.reply
     item.reply = reply.strip()
     if new_reply:
@@ -84,7 +88,7 @@ def triage(
     item.published = bool(published) and status == FeedbackItem.DONE
     item.public_said, item.public_did = public_said.strip(), public_did.strip()
     item.save()
-    if duplicate_of is not None and duplicate_of.pk != item.pk:
+    if duplicate_of is not None:
         # Merging: the duplicate follows its original's status from now on.
         item.duplicates.update(duplicate_of=duplicate_of)
     if new_reply and item.author_id:

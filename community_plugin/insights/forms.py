@@ -93,6 +93,11 @@ class TriageForm(forms.Form):
             raise forms.ValidationError(_("There is no feedback item #%(n)s.") % {"n": number})
         if self.item is not None and original.pk == self.item.pk:
             raise forms.ValidationError(_("An item cannot be a duplicate of itself."))
+        original = original.duplicate_of or original  # merge into the original (one level)
+        if self.item is not None and original.pk == self.item.pk:
+            raise forms.ValidationError(
+                _("Item #%(n)s is already merged into this one.") % {"n": number}
+            )
         return original
 
     def clean(self):

@@ -137,3 +137,73 @@ def test_dashboard_refuses_a_reversed_period_in_japanese(operator):
         ).status_code
         == 404
     )
+
+
+def test_a_refused_cost_keeps_what_was_typed_and_says_why_in_japanese(operator):
+    refused = operator.post(
+        reverse("dxq_insights:costs"),
+        {
+            "add_cost": "1",
+            "cost-category": "platform",
+            "cost-program": "community",
+            "cost-period_start": "2026-01-01",
+            "cost-period_end": "2026-01-31",
+            "cost-amount_jpy": "十万円",
+            "cost-note": "サーバー費用",
+        },
+    )
+    text = refused.content.decode()
+    assert refused.status_code == 200
+    assert "整数を入力してください。" in text
+    assert 'value="十万円"' in text
+    assert 'value="2026-01-31"' in text
+    assert "サーバー費用" in text
+    assert not CostEntry.objects.exists()
+
+
+def test_every_question_kind_is_built_and_answered_in_japanese_or_english(operator, demo_accounts):
+    survey = Survey.objects.create(
+        slug="kinds", title_ja="形式の調査", title_en="Kinds", target="link"
+    )
+    url = reverse("dxq_insights:question_new", args=[survey.pk])
+    kinds = {
+        "single": ("一つ選ぶ", "Pick one", "はい | Yes\nいいえ | No"),
+        "multiple": ("いくつでも", "Pick any", "赤 | Red\n青 | Blue\n緑 | Green"),
+        "likert": ("満足度", "Satisfaction", ""),
+        "nps": ("推奨度", "Recommend", ""),
+        "number": ("人数", "Headcount", ""),
+        "text": ("ご意見", "Comments", ""),
+    }
+    for kind, (ja, en, options) in kinds.items():
+        data = {"q-kind": kind, "q-text_ja": ja, "q-text_en": en, "q-choices_text": options}
+        if kind == "number":
+            data.update({"q-min_value": "0", "q-max_value": "100"})
+        if kind != "text":
+            data["q-required"] = "on"
+        assert operator.post(url, data).status_code == 302, kind
+    questions = {q.kind: q for q in survey.questions.all()}
+    assert set(questions) == set(kinds)
+    assert questions["text"].required is False
+    assert (questions["number"].min_value, questions["number"].max_value) == (0, 100)
+    assert [c["en"] for c in questions["multiple"].choices] == ["Red", "Blue", "Green"]
+
+    answer = reverse("dxq_insights:answer", args=[survey.token])
+    visitor = Client()
+    japanese = visitor.get(answer).content.decode()
+    assert all(ja in japanese for ja, _en, _o in kinds.values())
+    visitor.cookies["django_language"] = "en"
+    english = visitor.get(answer, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert all(en in english for _ja, en, _o in kinds.values())
+    assert "Blue" in english
+    refused = visitor.post(
+        answer,
+        {
+            str(questions["number"].pk): "101",
+            str(questions["text"].pk): "とても良い",
+            "submit": "1",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    text = refused.content.decode()
+    assert "Enter 100 or less." in text
+    assert "とても良い" in text  # kept

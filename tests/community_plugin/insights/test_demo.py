@@ -31,3 +31,17 @@ def test_demo_loads_every_kind_of_figure_once(demo_accounts):
     call_command("dxq_demo_insights", stdout=io.StringIO())
     assert Thread.objects.count() == threads
     assert Post.objects.count() == posts
+
+
+def test_every_chart_of_the_default_dashboard_shows_real_figures(demo_accounts):
+    from community_plugin.insights.forms import default_period
+    from community_plugin.insights.metrics import compute
+    from community_plugin.insights.metrics.activity import today
+
+    call_command("dxq_demo_insights", stdout=io.StringIO())
+    start, end = default_period(today())
+    for metric in compute(None, start, end):
+        assert metric.value is not None, metric.key
+        assert metric.previous is not None, metric.key
+        assert metric.rows, metric.key
+        assert any(value for _label, value in metric.points), metric.key

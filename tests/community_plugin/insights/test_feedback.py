@@ -154,3 +154,59 @@ def test_unpublished_items_stay_off_the_public_page(demo_accounts):
 @pytest.mark.parametrize("url", ["//evil.example/x", "/\\evil.example", "http://evil.example/"])
 def test_page_path_refuses_ways_off_the_site(url):
     assert feedback.page_path(url, "testserver") == ""
+
+
+def test_merging_follows_the_original_and_never_loops(demo_accounts):
+    learner = demo_accounts["learner1"]
+    first = FeedbackItem.objects.create(author=learner, category="content", text="一件目")
+    second = FeedbackItem.objects.create(author=learner, category="content", text="二件目")
+    third = FeedbackItem.objects.create(author=learner, category="content", text="三件目")
+    operator = signed_in(demo_accounts["operator"])
+
+    def merge(item, into):
+        return operator.post(
+            reverse("dxq_insights:feedback_item", args=[item.pk]),
+            {"status": "triaged", "duplicate_of": into.pk, "tags": ""},
+        )
+
+    merge(second, first)
+    # Merging into a duplicate merges into its original (one level, every sender replied to).
+    merge(third, second)
+    third.refresh_from_db()
+    assert third.duplicate_of == first
+    # Merging the original into its own duplicate is refused (both would vanish from the board).
+    refused = merge(first, second)
+    assert refused.status_code == 200
+    assert "この項目に統合済みです" in refused.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.duplicate_of is None
+    assert second.duplicate_of == first
+    board = operator.get(reverse("dxq_insights:feedback_board")).content.decode()
+    assert "一件目" in board
+
+
+def test_a_refused_triage_keeps_the_reply_and_says_why_in_japanese(demo_accounts):
+    item = FeedbackItem.objects.create(
+        author=demo_accounts["learner1"], category="content", text="字幕"
+    )
+    operator = signed_in(demo_accounts["operator"])
+    refused = operator.post(
+        reverse("dxq_insights:feedback_item", args=[item.pk]),
+        {"status": "planned", "duplicate_of": 99999, "tags": "動画", "reply": "検討中です"},
+    )
+    text = refused.content.decode()
+    assert refused.status_code == 200
+    assert "#99999" in text
+    assert "存在しません" in text
+    assert "検討中です" in text
+    assert 'value="動画"' in text
+    item.refresh_from_db()
+    assert (item.status, item.reply) == (FeedbackItem.NEW, "")
+    learner_as_owner = operator.post(
+        reverse("dxq_insights:feedback_item", args=[item.pk]),
+        {"status": "triaged", "owner": demo_accounts["learner1"].pk, "tags": ""},
+    )
+    assert "正しく選択してください" in learner_as_owner.content.decode()
+    item.refresh_from_db()
+    assert item.owner is None

@@ -262,3 +262,74 @@ def test_answer_page_per_role(graduates, demo_accounts):
     client = Client()
     client.force_login(demo_accounts["learner1"])
     assert client.get(url).status_code == 410
+
+
+def test_a_space_survey_asks_the_members_of_that_space_only(demo_accounts):
+    from community_plugin.models import Membership, Space
+
+    cohort = Space.objects.create(slug="cohort-1", kind=Space.COHORT, name="第1期")
+    Membership.objects.create(
+        space=cohort, user=demo_accounts["learner2"], source=Membership.MANUAL
+    )
+    survey = Survey.objects.create(
+        slug="cohort", title_ja="第1期の調査", target=Survey.SPACE, space=cohort
+    )
+    assert list(surveys.targeted_users(survey)) == [demo_accounts["learner2"]]
+    assert surveys.may_answer(survey, demo_accounts["learner2"])
+    for name in ("learner1", "company", "hub", "operator"):
+        assert not surveys.may_answer(survey, demo_accounts[name]), name
+    anonymous = Client().get(reverse("dxq_insights:answer", args=[survey.token]))
+    assert anonymous.status_code == 302
+    survey.space = None  # the space was deleted: nobody is asked
+    survey.save()
+    assert not surveys.targeted_users(survey).exists()
+    assert not surveys.may_answer(survey, demo_accounts["learner2"])
+
+
+def test_the_daily_beat_reminds_only_open_targeted_surveys_not_reminded_lately(
+    graduates, demo_accounts, settings
+):
+    from community_plugin.insights.tasks import remind_open_surveys
+
+    settings.DXQ_INSIGHTS_REMINDER_DAYS = 7
+    now = timezone.now()
+    companies = Survey.objects.get(slug="company-outcome-survey")
+    companies.last_reminder = now - dt.timedelta(days=2)  # reminded lately: skipped
+    companies.save()
+    Survey.objects.create(slug="link", title_ja="リンク調査", target=Survey.LINK)  # no one to ask
+    Survey.objects.create(
+        slug="over",
+        title_ja="終了した調査",
+        target=Survey.ALUMNI,
+        opens=now - dt.timedelta(days=30),
+        closes=now - dt.timedelta(days=1),
+    )
+    surveys.save(graduates, demo_accounts["learner1"], full_answers(graduates), final=True)
+    assert remind_open_surveys() == 1  # the graduates' survey only (tasks run eagerly here)
+    assert [m.to for m in mail.outbox] == [[demo_accounts["learner2"].email]]
+    assert remind_open_surveys() == 0  # reminded just now
+    graduates.refresh_from_db()
+    graduates.last_reminder = now - dt.timedelta(days=8)
+    graduates.save()
+    assert remind_open_surveys() == 1
+
+
+def test_surveys_for_you_lists_the_open_surveys_that_ask_you(graduates, demo_accounts):
+    url = reverse("dxq_insights:my_surveys")
+    pages = {}
+    for name in ("learner1", "company", "hub"):
+        client = Client()
+        client.force_login(demo_accounts[name])
+        pages[name] = client.get(url).content.decode()
+    companies = Survey.objects.get(slug="company-outcome-survey").title_ja
+    assert graduates.title_ja in pages["learner1"]
+    assert companies not in pages["learner1"]
+    assert companies in pages["company"]
+    assert graduates.title_ja not in pages["company"]
+    assert graduates.title_ja not in pages["hub"]
+    answer = reverse("dxq_insights:answer", args=[graduates.token])
+    assert answer in pages["learner1"]
+    surveys.save(graduates, demo_accounts["learner1"], full_answers(graduates), final=True)
+    client = Client()
+    client.force_login(demo_accounts["learner1"])
+    assert f'href="{answer}"' not in client.get(url).content.decode()  # answered: no link

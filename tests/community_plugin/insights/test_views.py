@@ -1,10 +1,12 @@
 """Who may open each insights page: anonymous, learner, company, hub, operator, staff."""
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from community_plugin.insights.models import FeedbackItem, Survey
+from community_plugin.insights.models import CostEntry, FeedbackItem, Question, Survey
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +20,8 @@ def objects(demo_accounts):
         author=demo_accounts["learner1"], category=FeedbackItem.CONTENT, text="データが重い"
     )
     survey = Survey.objects.create(slug="s", title_ja="調査", target=Survey.LINK)
-    return {"item": item, "survey": survey}
+    question = Question.objects.create(survey=survey, kind=Question.TEXT, text_ja="ご意見")
+    return {"item": item, "survey": survey, "question": question}
 
 
 def client_for(accounts, role):
@@ -40,6 +43,7 @@ def secretariat_urls(objects):
         reverse("dxq_insights:survey_new"),
         reverse("dxq_insights:survey_edit", args=[survey.pk]),
         reverse("dxq_insights:question_new", args=[survey.pk]),
+        reverse("dxq_insights:question_edit", args=[survey.pk, objects["question"].pk]),
         reverse("dxq_insights:survey_results", args=[survey.pk]),
         reverse("dxq_insights:survey_export", args=[survey.pk, "csv"]),
         reverse("dxq_insights:survey_export", args=[survey.pk, "xlsx"]),
@@ -77,6 +81,28 @@ def test_secretariat_actions_are_refused_to_others(demo_accounts, objects, role)
     assert response.status_code in (302, 403)
     if role != "anonymous":
         assert response.status_code == 403
+    entry = CostEntry.objects.create(
+        category=CostEntry.STAFF,
+        period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 1, 31),
+        amount_jpy=1000,
+    )
+    survey, question = objects["survey"], objects["question"]
+    for url, data in (
+        (reverse("dxq_insights:cost_delete", args=["cost", entry.pk]), {}),
+        (reverse("dxq_insights:survey_edit", args=[survey.pk]), {"title_ja": "改ざん"}),
+        (
+            reverse("dxq_insights:question_edit", args=[survey.pk, question.pk]),
+            {"kind": "text", "text_ja": "改ざん"},
+        ),
+        (reverse("dxq_insights:survey_new"), {"title_ja": "新規", "target": "link"}),
+        (reverse("dxq_insights:costs"), {"category": "staff", "amount_jpy": "1"}),
+    ):
+        response = client.post(url, data)
+        assert response.status_code == (302 if role == "anonymous" else 403), url
+    assert CostEntry.objects.filter(pk=entry.pk).exists()
+    assert Survey.objects.get().title_ja == "調査"
+    assert Question.objects.get().text_ja == "ご意見"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -111,6 +137,39 @@ def test_the_feedback_link_is_on_every_suite_page(demo_accounts):
     assert (
         reverse("dxq_insights:feedback") + "?from=/dxq/community/spaces/" in page.content.decode()
     )
+
+
+@pytest.fixture
+def workbench(settings, tmp_path, db):
+    from workbench.runtime_util import reset_global_state
+    from workbench.scenarios import get_scenarios
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.DXQ_DATASET_CACHE_DIR = str(tmp_path / "cache")
+    reset_global_state()
+    get_scenarios()
+    yield
+    from casestudy_xblock.datasets import query
+
+    query.close_readers()
+
+
+def test_the_feedback_link_is_on_the_case_and_deliverable_pages(demo_accounts, workbench):
+    from casestudy_xblock.api import workbench_student_id
+    from deliverable_xblock.blocks import scenarios
+
+    client = client_for(demo_accounts, "learner1")
+    student = {"student": workbench_student_id(demo_accounts["learner1"])}
+    for path in (
+        "/workbench/scenario/dxq_case.1/",
+        f"/workbench/scenario/{scenarios.scenario_id(0)}/",
+    ):
+        page = client.get(path, student)
+        assert page.status_code == 200, path
+        html = page.content.decode()
+        assert reverse("dxq_insights:feedback") + "?from=" + path in html, path
+        assert "事務局にご意見を送る" in html, path
+        assert reverse("dxq_insights:you_said_we_did") in html, path
 
 
 def test_home_links(demo_accounts):
