@@ -27,6 +27,7 @@ def test_notify_queues_the_email_to_the_worker(real_broker):
     asker = users.create_user("aiko", "aiko@example.com", "pw", last_name="青木", first_name="愛子")
     helper = users.create_user("ken", "ken@example.com", "pw")
     space = api.course_space("course-v1:DXQuest+CS101+2026", "みどり精密工業のDX")
+    api.add_member(asker.pk, space)  # only people who may read the space are notified
     [notification] = api.notify(
         [asker.pk],
         kind="answer",
