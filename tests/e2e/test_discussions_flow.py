@@ -104,7 +104,10 @@ def test_ask_answer_with_mention_and_accept(open_page, space, demo_users, guard,
     answerer.get_by_role("link", name="在庫回転率の計算方法").click()
     body = answerer.locator("#id_body")
     body.fill("**売上原価 ÷ 平均在庫** です。")
-    body.press_sequentially(" @learner")  # suggestions from the space's members
+    # Suggestions from the space's members: wait for the answer to the whole word typed (under
+    # load, answers to "@l", "@le"... may come first and are dropped by the script).
+    with answerer.expect_response(lambda r: "mentions" in r.url and "q=learner" in r.url):
+        body.press_sequentially(" @learner")
     answerer.locator(".dxq-mentions button", has_text="@learner1").click()
     expect(body).to_have_value(re.compile(r"@learner1 $"))
     assert_accessible(answerer)

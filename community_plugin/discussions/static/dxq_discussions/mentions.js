@@ -62,7 +62,7 @@
         headers: {"Accept": "application/json"}})
         .then(function (response) { return response.ok ? response.json() : []; })
         .then(function (targets) { if (asked === word) { show(targets.slice(0, 8)); } })
-        .catch(function () { clear(); });
+        .catch(function () { if (asked === word) { clear(); } });
     }
 
     area.addEventListener("input", function () {
