@@ -38,23 +38,32 @@ class OlxError(ValueError):
     """The OLX of a case-study block cannot be imported; ``str()`` says why."""
 
 
-def _dump(value):
+def dump_json(value):
+    """``value`` as JSON for a CDATA section of our OLX (the deliverable block's too)."""
     # "]]>" would end the CDATA section; inside JSON strings, \u003e is the same ">".
     return json.dumps(value, ensure_ascii=False).replace("]]>", "]]\\u003e")
 
 
-def _load(node, name, expected_type):
+def load_json(node, name, expected_type, *, max_chars=MAX_JSON, messages=None):
+    """The JSON of an OLX child element, of ``expected_type``; :class:`OlxError` otherwise.
+
+    ``messages`` names the block in the errors: ``too_large``, ``invalid`` and ``shape``
+    (translated, with ``%(name)s``, and ``%(error)s`` in ``invalid``); the case block's by default.
+    """
+    messages = messages or {
+        "too_large": _("The <%(name)s> element of a case study is too large."),
+        "invalid": _("The <%(name)s> element of a case study is not valid JSON: %(error)s"),
+        "shape": _("The <%(name)s> element of a case study has the wrong shape."),
+    }
     text = (node.text or "").strip()
-    if len(text) > MAX_JSON:
-        raise OlxError(_("The <%(name)s> element of a case study is too large.") % {"name": name})
+    if len(text) > max_chars:
+        raise OlxError(messages["too_large"] % {"name": name})
     try:
         value = json.loads(text) if text else expected_type()
     except ValueError as error:
-        message = _("The <%(name)s> element of a case study is not valid JSON: %(error)s")
-        raise OlxError(message % {"name": name, "error": error}) from error
+        raise OlxError(messages["invalid"] % {"name": name, "error": error}) from error
     if not isinstance(value, expected_type):
-        message = _("The <%(name)s> element of a case study has the wrong shape.")
-        raise OlxError(message % {"name": name})
+        raise OlxError(messages["shape"] % {"name": name})
     return value
 
 
@@ -106,10 +115,13 @@ def content_from_node(node):
             continue  # comments and processing instructions
         tag = etree.QName(child).localname
         if tag in JSON_FIELDS:
-            content[tag] = _load(child, tag, JSON_FIELDS[tag])
+            content[tag] = load_json(child, tag, JSON_FIELDS[tag])
         elif tag == "datasets":
             content["datasets"] = [
-                {**{a: item.get(a, "") for a in DATASET_ATTRIBUTES}, **_load(item, "dataset", dict)}
+                {
+                    **{a: item.get(a, "") for a in DATASET_ATTRIBUTES},
+                    **load_json(item, "dataset", dict),
+                }
                 for item in child
                 if isinstance(item.tag, str) and etree.QName(item).localname == "dataset"
             ]
@@ -129,9 +141,9 @@ def content_to_node(node, content):
                 for attribute in DATASET_ATTRIBUTES:
                     item.set(attribute, str(dataset.get(attribute, "")))
                 rest = {k: v for k, v in dataset.items() if k not in DATASET_ATTRIBUTES}
-                item.text = etree.CDATA(_dump(rest))
+                item.text = etree.CDATA(dump_json(rest))
         if name in content:
-            etree.SubElement(node, name).text = etree.CDATA(_dump(content[name]))
+            etree.SubElement(node, name).text = etree.CDATA(dump_json(content[name]))
     return node
 
 

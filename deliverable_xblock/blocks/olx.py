@@ -12,12 +12,10 @@
 The parser is the case block's: no DOCTYPE, no entities, no network (XXE is refused).
 """
 
-import json
-
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from casestudy_xblock.blocks.olx import OlxError, refuse_declarations
+from casestudy_xblock.blocks.olx import dump_json, load_json, refuse_declarations
 
 from .content import clean_content
 
@@ -37,23 +35,12 @@ JSON_FIELDS = {"prompt": dict, "materials": list, "skills": list, "rubric": dict
 MAX_JSON = 2_000_000
 
 
-def _dump(value):
-    return json.dumps(value, ensure_ascii=False).replace("]]>", "]]\\u003e")
-
-
-def _load(node, name, expected_type):
-    text = (node.text or "").strip()
-    if len(text) > MAX_JSON:
-        raise OlxError(_("The <%(name)s> element of a deliverable is too large.") % {"name": name})
-    try:
-        value = json.loads(text) if text else expected_type()
-    except ValueError as error:
-        message = _("The <%(name)s> element of a deliverable is not valid JSON: %(error)s")
-        raise OlxError(message % {"name": name, "error": error}) from error
-    if not isinstance(value, expected_type):
-        message = _("The <%(name)s> element of a deliverable has the wrong shape.")
-        raise OlxError(message % {"name": name})
-    return value
+def _messages():
+    return {
+        "too_large": _("The <%(name)s> element of a deliverable is too large."),
+        "invalid": _("The <%(name)s> element of a deliverable is not valid JSON: %(error)s"),
+        "shape": _("The <%(name)s> element of a deliverable has the wrong shape."),
+    }
 
 
 def _attribute(value):
@@ -68,7 +55,7 @@ def content_to_node(node, content):
             node.set(name, _attribute(content[name]))
     for name in JSON_FIELDS:
         if name in content:
-            etree.SubElement(node, name).text = etree.CDATA(_dump(content[name]))
+            etree.SubElement(node, name).text = etree.CDATA(dump_json(content[name]))
     return node
 
 
@@ -81,7 +68,9 @@ def content_from_node(node):
             continue
         tag = etree.QName(child).localname
         if tag in JSON_FIELDS:
-            raw[tag] = _load(child, tag, JSON_FIELDS[tag])
+            raw[tag] = load_json(
+                child, tag, JSON_FIELDS[tag], max_chars=MAX_JSON, messages=_messages()
+            )
     present = set(raw)
     content = clean_content(raw)
     return {name: value for name, value in content.items() if name in present}
