@@ -102,6 +102,9 @@ def test_ask_answer_with_mention_and_accept(open_page, space, demo_users, guard,
     answerer = _as(open_page, "learner2", lang)
     answerer.goto(f"/dxq/discussions/?q={'在庫回転率'}")
     answerer.get_by_role("link", name="在庫回転率の計算方法").click()
+    answerer.wait_for_url(re.compile(r"/dxq/discussions/t/\d+/$"))
+    # The suggestion script is deferred: under load, typing could start before it listens.
+    expect(answerer.locator(".dxq-mentions")).to_have_count(1)
     body = answerer.locator("#id_body")
     body.fill("**売上原価 ÷ 平均在庫** です。")
     # Suggestions from the space's members: wait for the answer to the whole word typed (under

@@ -72,6 +72,8 @@
     area.addEventListener("keydown", function (event) {
       if (event.key === "Escape") { clear(); }
     });
+    // Text typed (or restored by the browser) before this deferred script ran.
+    if (document.activeElement === area) { ask(); }
   }
   document.querySelectorAll("textarea[data-dxq-mentions]").forEach(setUp);
 })();
