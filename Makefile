@@ -17,7 +17,7 @@ help: ## list the targets
 
 $(PY):
 	@python312="$$(bin/find-python312)" && echo "Using $$python312" && "$$python312" -m venv $(VENV)
-	$(PIP) install -q --upgrade pip setuptools wheel
+	$(PIP) install -q --upgrade pip 'setuptools<82' wheel
 
 $(VENV)/.installed-%: $(PY) $(REQ)/%.txt setup.py conf/requirements/base.in
 	$(PIP) install -q -r $(REQ)/$*.txt

@@ -91,6 +91,27 @@ def upload_dataset(fileobj, filename, user=None):
     return {**service.info(dataset), "created": created}
 
 
+def import_dataset(fileobj, filename, sha256, user=None):
+    """Store a dataset file that came with a course export (OLX import), as :func:`upload_dataset`
+    does (same checks and limits, profiled in Celery), once its bytes proved to have ``sha256``.
+
+    Reads at most the upload limit from ``fileobj``. Returns :func:`upload_dataset`'s dict.
+    Raises :class:`DatasetRejected`: ``sha256_mismatch`` for other bytes, or any upload refusal.
+    """
+    from .datasets import service
+
+    dataset, created = _dataset_call(service.import_original, fileobj, filename, sha256, user)
+    return {**service.info(dataset), "created": created}
+
+
+def dataset_original(sha256):
+    """The original file of a dataset, byte for byte as uploaded (for course export), open for
+    reading (the caller closes it). Raises :class:`DatasetRejected` (``not_found``)."""
+    from .datasets import service
+
+    return _dataset_call(service.original, sha256)
+
+
 def get_dataset(sha256):
     """Status, profile, columns, warnings and error of a dataset, or None when unknown."""
     from .datasets import service

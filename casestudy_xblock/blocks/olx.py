@@ -11,6 +11,9 @@
 </dxq_case>
 ```
 
+With a course export's ``export_fs`` the datasets' files go along, and an import's
+``resources_fs`` brings them back (:mod:`.olx_files`).
+
 Document type declarations and entities are refused (XXE): :func:`parse_olx` parses with
 entities unresolved and no network, and :meth:`OlxMixin.parse_xml` refuses a node whose
 document declared any.
@@ -20,6 +23,8 @@ import json
 
 from django.utils.translation import gettext as _
 from lxml import etree
+
+from . import olx_files
 
 ATTRIBUTE_FIELDS = ("display_name", "stage", "max_attempts")
 JSON_FIELDS = {
@@ -153,11 +158,14 @@ class OlxMixin:
     def add_xml_to_node(self, node):
         node.tag = self.xml_element_name()
         node.set("xblock-family", self.entry_point)
-        content_to_node(node, self.content_dict())
+        content = self.content_dict()
+        content_to_node(node, content)
+        olx_files.export_files(getattr(self.runtime, "export_fs", None), content["datasets"])
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, id_generator=None):  # noqa: ARG003 - older runtimes
         content = content_from_node(node)
+        olx_files.import_files(getattr(runtime, "resources_fs", None), content.get("datasets", []))
         block = runtime.construct_xblock_from_class(cls, keys)
         for name, value in content.items():
             setattr(block, name, value)

@@ -81,6 +81,11 @@ MESSAGES = {
         "administrator to check the server log."
     ),
     "not_found": _("There is no such dataset."),
+    "sha256_mismatch": _(
+        "The file does not have the SHA-256 fingerprint the course names for it (expected "
+        "%(expected)s, found %(found)s): it was changed or damaged after the export. Export the "
+        "course again and import that archive."
+    ),
     "not_ready": _("The dataset is still being processed. Try again in a moment."),
     "failed": _("The dataset could not be processed, so it cannot be read."),
     "unknown_column": _("There is no column “%(column)s” in this dataset."),

@@ -18,6 +18,7 @@ from django.core.files.storage import default_storage
 
 from ..settings.common import DEFAULTS
 from . import intake
+from .errors import DatasetError, human_size
 
 COPY_CHUNK = 1024 * 1024
 
@@ -54,6 +55,23 @@ def sha256_of(fileobj):
         digest.update(chunk)
     fileobj.seek(0)
     return digest.hexdigest()
+
+
+def copy_bounded(source, target, limit):
+    """Copy binary ``source`` into ``target`` (from where each stands) and return
+    ``(size, sha256)``; ``too_large`` as soon as more than ``limit`` bytes came.
+
+    For files from outside (a course export), whose size is not to be trusted: at most
+    ``limit`` + one chunk is ever read.
+    """
+    digest, size = hashlib.sha256(), 0
+    while chunk := source.read(COPY_CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise DatasetError("too_large", size=human_size(size), limit=human_size(limit))
+        digest.update(chunk)
+        target.write(chunk)
+    return size, digest.hexdigest()
 
 
 def size_of(fileobj):

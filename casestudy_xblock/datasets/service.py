@@ -69,6 +69,32 @@ def upload(fileobj, filename, user=None):
     return dataset, True
 
 
+def import_original(fileobj, filename, sha256, user=None):
+    """Store a file that a course export carried for the dataset ``sha256``; like :func:`upload`.
+
+    The file is copied to a local temporary file (at most the upload limit is read) and must
+    have the SHA-256 the course names (``sha256_mismatch`` otherwise); then it goes through
+    :func:`upload`: the same checks, storage and profiling as a Studio upload.
+    """
+    expected = str(sha256 or "").lower()
+    limits = files.limits()
+    with tempfile.TemporaryFile(dir=files.cache_dir(), prefix="import-") as local:
+        size, found = files.copy_bounded(fileobj, local, limits.max_bytes)
+        intake.check_size(size, limits)
+        if found != expected:
+            raise DatasetError("sha256_mismatch", expected=expected, found=found)
+        local.seek(0)
+        return upload(local, filename, user)
+
+
+def original(sha256):
+    """The original bytes of a dataset as they were uploaded, open for reading from storage."""
+    dataset = find(sha256)
+    if not default_storage.exists(dataset.original_name):
+        raise DatasetError("not_found")
+    return default_storage.open(dataset.original_name, "rb")
+
+
 def _reuse(dataset, fileobj):
     """The existing dataset of the same bytes; what storage lost is restored, a failure that
     another try may fix is processed again, any other failure is the answer."""
