@@ -2,9 +2,11 @@
 
 The OLX names a dataset by its SHA-256 only (``<dataset slug sha256 filename>``). During a
 course export Open edX gives the runtime ``export_fs``, the PyFilesystem of the export
-directory (edx-platform's ``xml_exporter`` sets it; the video block writes transcripts under
-``static/`` there). Each dataset's original file is written once to
-``static/dxq_datasets/<sha256>/<file name>``. During a course import the runtime's
+directory (edx-platform's ``xml_exporter`` sets it). Each dataset's original file is written
+once to ``dxq_datasets/<sha256>/<file name>`` at the top of the export, not under ``static/``:
+a course import turns every file under ``static/`` into a course asset (Files & Uploads), which
+is public unless locked, and a dataset is the case's material, not a page asset. The importer
+leaves other top-level folders alone. During a course import the runtime's
 ``resources_fs`` is the course directory being imported: a dataset this site does not know is
 read from there, must have the SHA-256 the OLX names, and goes through
 ``casestudy_xblock.api.import_dataset`` (the checks, limits and profiling of a Studio upload).
@@ -23,7 +25,7 @@ from django.utils.translation import gettext as _
 
 log = logging.getLogger(__name__)
 
-EXPORT_DIR = "static/dxq_datasets"
+EXPORT_DIR = "dxq_datasets"
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 COPY_CHUNK = 1024 * 1024
 MAX_NAME = 200
@@ -45,7 +47,7 @@ def file_name(filename):
 
 
 def export_path(sha256, filename):
-    """``static/dxq_datasets/<sha256>/<file name>``: where a dataset's original is exported."""
+    """``dxq_datasets/<sha256>/<file name>``: where a dataset's original is exported."""
     return f"{EXPORT_DIR}/{sha256}/{file_name(filename)}"
 
 

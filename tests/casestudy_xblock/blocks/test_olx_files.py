@@ -1,5 +1,5 @@
 """Case datasets travel with a course export: written to ``export_fs`` under
-``static/dxq_datasets/<sha256>/``, read back from ``resources_fs`` on import (checked, profiled).
+``dxq_datasets/<sha256>/``, read back from ``resources_fs`` on import (checked, profiled).
 
 The runtime is xblock-sdk's, given the two PyFilesystems the way edx-platform's course export
 (``xml_exporter``: ``runtime.export_fs``) and import (``runtime.resources_fs``) give them.
@@ -113,7 +113,7 @@ def test_round_trip_through_a_course_export_directory(
     xml = export(harness, OSFS(str(course)))
     assert xml == export(make_harness(case))  # the OLX is what it was: the SHA-256 is the key
     for data, name in ((SALES, "売上 2024.csv"), (STAFF, "人員.xlsx")):
-        assert (course / "static" / "dxq_datasets" / sha(data) / name).read_bytes() == data
+        assert (course / "dxq_datasets" / sha(data) / name).read_bytes() == data
 
     wipe(media)
     assert api.get_dataset(sha(SALES)) is None
@@ -144,7 +144,7 @@ def test_a_file_is_written_once_per_course(make_harness, case, stored, monkeypat
     export(make_harness(twice), export_fs)
     export(make_harness(case), export_fs)  # a second block of the same course
     assert sorted(opened) == sorted([sha(SALES), sha(STAFF)])
-    assert sorted(export_fs.listdir("static/dxq_datasets")) == sorted([sha(SALES), sha(STAFF)])
+    assert sorted(export_fs.listdir("dxq_datasets")) == sorted([sha(SALES), sha(STAFF)])
 
 
 def test_plain_serialisation_writes_no_files(make_harness, case, stored):
@@ -161,7 +161,7 @@ def test_a_dataset_this_site_lacks_is_left_out_of_the_export(make_harness, case,
     with caplog.at_level(logging.WARNING, logger="casestudy_xblock.blocks.olx_files"):
         xml = export(make_harness(unknown), export_fs)
     assert "0" * 64 in xml
-    assert not export_fs.exists(f"static/dxq_datasets/{'0' * 64}")
+    assert not export_fs.exists(f"dxq_datasets/{'0' * 64}")
     assert "0" * 64 in caplog.text
     assert "not on this site" in caplog.text
 
@@ -172,7 +172,7 @@ def test_a_tampered_file_is_refused(
     harness = make_harness(case)
     course = MemoryFS()
     xml = export(harness, course)
-    path = f"static/dxq_datasets/{sha(SALES)}/売上 2024.csv"
+    path = f"dxq_datasets/{sha(SALES)}/売上 2024.csv"
     course.writebytes(path, SALES.replace(b"100", b"900"))
     wipe(media)
     with translation.override("en"), pytest.raises(OlxError) as refused:
@@ -205,7 +205,7 @@ def test_a_missing_file_is_warned_and_the_studio_view_shows_it(
 ):
     course = MemoryFS()
     xml = export(make_harness(case), course)
-    course.removetree(f"static/dxq_datasets/{sha(STAFF)}")
+    course.removetree(f"dxq_datasets/{sha(STAFF)}")
     wipe(media)
     with caplog.at_level(logging.WARNING, logger="casestudy_xblock.blocks.olx_files"):
         block = import_(make_harness(case), xml, course, django_capture_on_commit_callbacks)
@@ -214,7 +214,7 @@ def test_a_missing_file_is_warned_and_the_studio_view_shows_it(
     text = warning[0].getMessage()
     assert sha(STAFF) in text
     assert "'staff'" in text
-    assert f"static/dxq_datasets/{sha(STAFF)}/人員.xlsx" in text
+    assert f"dxq_datasets/{sha(STAFF)}/人員.xlsx" in text
     assert "missing" in text
     assert block.datasets[1]["sha256"] == sha(STAFF)  # kept as the OLX names it
     assert api.get_dataset(sha(SALES))["status"] == "ready"  # the other one came along
@@ -232,7 +232,7 @@ def test_a_renamed_file_is_found_by_its_sha256_directory(
 ):
     course = MemoryFS()
     xml = export(make_harness(case), course)
-    directory = f"static/dxq_datasets/{sha(SALES)}"
+    directory = f"dxq_datasets/{sha(SALES)}"
     course.move(f"{directory}/売上 2024.csv", f"{directory}/sales.csv")
     wipe(media)
     import_(make_harness(case), xml, course, django_capture_on_commit_callbacks)
@@ -260,8 +260,8 @@ def test_names_and_hashes_from_the_olx_never_leave_the_dataset_directory(
     sneaky["datasets"][0]["filename"] = "../../../course.xml"
     course = MemoryFS()
     xml = export(make_harness(sneaky), course)
-    assert course.listdir("/") == ["static"]
-    assert course.readbytes(f"static/dxq_datasets/{sha(SALES)}/course.xml") == SALES
+    assert course.listdir("/") == ["dxq_datasets"]
+    assert course.readbytes(f"dxq_datasets/{sha(SALES)}/course.xml") == SALES
     hostile = xml.replace(sha(STAFF), "../../../../etc")
     wipe(media)
     import_(make_harness(sneaky), hostile, course, django_capture_on_commit_callbacks)
