@@ -9,6 +9,11 @@ Needs MariaDB: uses ``DXQ_DATABASE_URL`` when it is a mysql:// URL, else tries
 ``mysql://root@127.0.0.1:3306/dxq_peer_engine``; without MariaDB it prints why and returns no
 records. 200 concurrent reviewers need 200+ connections: the benchmark raises the server's
 ``max_connections`` to 400 when it is lower (``SET GLOBAL``; root only).
+
+Every connection gives up instead of hanging on a stuck server: connecting after
+``CONNECT_TIMEOUT`` seconds, waiting for an answer after ``DXQ_BENCH_DB_TIMEOUT`` seconds
+(default 120; the longest statement, copying the 50,000 reviews, takes seconds). The run then
+prints what did not answer and returns no records.
 """
 
 from __future__ import annotations
@@ -28,6 +33,31 @@ BLOCK = "block-v1:DXQ+Bench+2026+type@dxq_deliverable+block@alloc"
 TIGHT = "block-v1:DXQ+Bench+2026+type@dxq_deliverable+block@tight"
 COURSE = "course-v1:DXQ+Bench+2026"
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
+#: Seconds to wait for MariaDB to accept a connection.
+CONNECT_TIMEOUT = 10
+
+
+def _timeouts():
+    """MySQLdb connection options: give up on a server that does not answer."""
+    wait = int(os.environ.get("DXQ_BENCH_DB_TIMEOUT") or 120)
+    return {"connect_timeout": CONNECT_TIMEOUT, "read_timeout": wait, "write_timeout": wait}
+
+
+def _with_timeouts(settings_dict):
+    """Make every connection opened from ``settings_dict`` give up in time (each thread's
+    connection is opened from the same dict)."""
+    settings_dict.setdefault("OPTIONS", {}).update(_timeouts())
+    return settings_dict
+
+
+def _stuck(exc):
+    """What the run prints when MariaDB refused, failed or stopped answering."""
+    wait = _timeouts()["read_timeout"]
+    return (
+        f"peer_alloc: stopped: MariaDB refused or did not answer ({exc}). Each connection waits "
+        f"{CONNECT_TIMEOUT} s to connect and {wait} s for an answer (DXQ_BENCH_DB_TIMEOUT "
+        "sets it); check that the server is up and not stuck, then run again."
+    )
 
 
 def _mariadb_reachable(url):
@@ -41,6 +71,7 @@ def _mariadb_reachable(url):
             port=int(cfg["PORT"] or 3306),
             user=cfg["USER"],
             passwd=cfg["PASSWORD"] or "",
+            **_timeouts(),
         )
         server.cursor().execute(
             f"CREATE DATABASE IF NOT EXISTS `{cfg['NAME']}` CHARACTER SET utf8mb4"
@@ -71,6 +102,7 @@ def _setup_django():
     if connection.vendor != "mysql":
         print("peer_alloc: needs MariaDB (set DXQ_DATABASE_URL=mysql://...); skipped")
         return None
+    _with_timeouts(connection.settings_dict)
     with contextlib.suppress(RuntimeError):
         setup_test_environment()
     with connection.cursor() as cursor:
@@ -230,7 +262,7 @@ def _concurrent(block, reviewers, order):
 
     from deliverable_xblock.allocation import allocate
 
-    barrier = threading.Barrier(len(reviewers))
+    barrier = threading.Barrier(len(reviewers), timeout=_timeouts()["read_timeout"])
     millis, granted, errors = [], [], []
     lock = threading.Lock()
 
@@ -284,86 +316,103 @@ def _reset_leases():
 
 
 def run(submissions: int = 10_000, reviews: int = 50_000, concurrent: int = 200) -> list[dict]:
-    connection = _setup_django()
+    from django.db import OperationalError
+
+    try:
+        connection = _setup_django()
+    except OperationalError as exc:
+        print(_stuck(exc))
+        return []
     if connection is None:
         return []
-    rng = random.Random(4)
     try:
-        began = time.perf_counter()
-        authors, spare = _populate(submissions, reviews, rng)
-        print(f"peer_alloc: data ready in {time.perf_counter() - began:.0f} s")
-        sample = rng.sample(authors, 600)
-        ours_q, ours_p95, ours_trips = _sequential(sample[:300], "fewest")
-        _reset_leases()
-        old_q, old_p95, _old_trips = _sequential(sample[300:], "oldest")
-        _reset_leases()
-        params = {
-            "submissions": submissions,
-            "reviews": reviews,
-            "allocations": 300,
-            "round_trips_with_begin_commit": ours_trips,
-        }
-        out = [
-            record(
-                "peer_alloc_queries",
-                ours_q,
-                "queries (max)",
-                "oldest-first (ORA2 rule)",
-                old_q,
-                params,
-            ),
-            record(
-                "peer_alloc_p95_ms", ours_p95, "ms", "oldest-first (ORA2 rule)", old_p95, params
-            ),
-        ]
-        results = {}
-        for order in ("fewest", "oldest"):
-            millis, granted, errors = _concurrent(BLOCK, spare[:concurrent], order)
-            over = _over_assigned(BLOCK)
-            results[order] = (statistics.quantiles(millis, n=20)[18], len(granted), over, errors)
-            _reset_leases()
-        (ours_c, ours_granted, ours_over, ours_err) = results["fewest"]
-        (old_c, old_granted, old_over, _old_err) = results["oldest"]
-        out.append(
-            record(
-                "peer_alloc_concurrent_p95_ms",
-                ours_c,
-                "ms",
-                "oldest-first (ORA2 rule)",
-                old_c,
-                {
-                    **params,
-                    "reviewers": concurrent,
-                    "granted": ours_granted,
-                    "over_assigned_submissions": ours_over,
-                    "errors": len(ours_err),
-                    "anchor_granted": old_granted,
-                    "anchor_over_assigned": old_over,
-                },
-            )
-        )
-        millis, granted, errors = _concurrent(TIGHT, spare[concurrent : 2 * concurrent], "fewest")
-        over = _over_assigned(TIGHT)
-        out.append(
-            record(
-                "peer_alloc_tight_leases",
-                len(granted) or 1e-9,
-                "leases",
-                "open slots (40 × 3)",
-                120,
-                {
-                    "reviewers": concurrent,
-                    "over_assigned_submissions": over,
-                    "errors": len(errors),
-                    "p95_ms": round(statistics.quantiles(millis, n=20)[18], 1),
-                },
-            )
-        )
-        if ours_err or errors:
-            print("peer_alloc errors:", (ours_err + errors)[:3])
-        return out
+        return _measure(connection, submissions, reviews, concurrent)
+    except OperationalError as exc:
+        print(_stuck(exc))
+        return []
     finally:
         from django.db import connections
 
         connections.close_all()
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+        try:
+            connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+        except OperationalError as exc:
+            print(
+                f"peer_alloc: could not drop the test database "
+                f"{connection.settings_dict['NAME']} ({exc}); drop it by hand."
+            )
+
+
+def _measure(connection, submissions, reviews, concurrent):
+    rng = random.Random(4)
+    began = time.perf_counter()
+    authors, spare = _populate(submissions, reviews, rng)
+    print(f"peer_alloc: data ready in {time.perf_counter() - began:.0f} s")
+    sample = rng.sample(authors, 600)
+    ours_q, ours_p95, ours_trips = _sequential(sample[:300], "fewest")
+    _reset_leases()
+    old_q, old_p95, _old_trips = _sequential(sample[300:], "oldest")
+    _reset_leases()
+    params = {
+        "submissions": submissions,
+        "reviews": reviews,
+        "allocations": 300,
+        "round_trips_with_begin_commit": ours_trips,
+    }
+    out = [
+        record(
+            "peer_alloc_queries",
+            ours_q,
+            "queries (max)",
+            "oldest-first (ORA2 rule)",
+            old_q,
+            params,
+        ),
+        record("peer_alloc_p95_ms", ours_p95, "ms", "oldest-first (ORA2 rule)", old_p95, params),
+    ]
+    results = {}
+    for order in ("fewest", "oldest"):
+        millis, granted, errors = _concurrent(BLOCK, spare[:concurrent], order)
+        over = _over_assigned(BLOCK)
+        results[order] = (statistics.quantiles(millis, n=20)[18], len(granted), over, errors)
+        _reset_leases()
+    (ours_c, ours_granted, ours_over, ours_err) = results["fewest"]
+    (old_c, old_granted, old_over, _old_err) = results["oldest"]
+    out.append(
+        record(
+            "peer_alloc_concurrent_p95_ms",
+            ours_c,
+            "ms",
+            "oldest-first (ORA2 rule)",
+            old_c,
+            {
+                **params,
+                "reviewers": concurrent,
+                "granted": ours_granted,
+                "over_assigned_submissions": ours_over,
+                "errors": len(ours_err),
+                "anchor_granted": old_granted,
+                "anchor_over_assigned": old_over,
+            },
+        )
+    )
+    millis, granted, errors = _concurrent(TIGHT, spare[concurrent : 2 * concurrent], "fewest")
+    over = _over_assigned(TIGHT)
+    out.append(
+        record(
+            "peer_alloc_tight_leases",
+            len(granted) or 1e-9,
+            "leases",
+            "open slots (40 × 3)",
+            120,
+            {
+                "reviewers": concurrent,
+                "over_assigned_submissions": over,
+                "errors": len(errors),
+                "p95_ms": round(statistics.quantiles(millis, n=20)[18], 1),
+            },
+        )
+    )
+    if ours_err or errors:
+        print("peer_alloc errors:", (ours_err + errors)[:3])
+    return out

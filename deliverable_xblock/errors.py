@@ -1,13 +1,22 @@
 """Typed errors of the peer-review API (deliverable_xblock.api raises only these).
 
 Each error carries a stable ``code`` and a translated ``message`` (Japanese first), so a view can
-show it as is. Pure: no Django import at module level (the message is translated lazily).
+show it as is. An error says only what differs: its docstring and its ``default_message``; its
+``code`` is its class name in snake_case (``RubricLocked`` -> ``"rubric_locked"``) unless it sets
+one. Pure: no Django import at module level (the message is translated lazily).
 """
+
+import re
 
 
 def _(text):
     """Mark ``text`` for translation (gettext_noop); translated when the message is read."""
     return text
+
+
+def snake_case(name):
+    """``"NotYourAssignment"`` -> ``"not_your_assignment"``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 class DeliverableError(Exception):
@@ -16,6 +25,11 @@ class DeliverableError(Exception):
     code = "error"
     default_message = _("The request could not be completed.")
 
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "code" not in vars(cls):
+            cls.code = snake_case(cls.__name__)
+
     def __init__(self, message=None, **params):
         self.params = params
         self._message = message
@@ -23,16 +37,13 @@ class DeliverableError(Exception):
 
     @property
     def message(self):
-        """The message in the active language (Japanese by default)."""
+        """The given message, or the default one in the active language (Japanese by default)."""
         if self._message:
             return self._message
         from django.utils.translation import gettext
 
-        return (
-            gettext(self.default_message) % self.params
-            if self.params
-            else gettext(self.default_message)
-        )
+        text = gettext(self.default_message)
+        return text % self.params if self.params else text
 
     def as_dict(self):
         """The JSON body of an error response."""
@@ -42,21 +53,18 @@ class DeliverableError(Exception):
 class RubricLocked(DeliverableError):
     """A published rubric version was edited in place (publish a new version instead)."""
 
-    code = "rubric_locked"
     default_message = _("This rubric version is already in use and cannot be changed.")
 
 
 class InvalidRubric(DeliverableError):
     """A rubric that is not well formed (no criteria, an option without points...)."""
 
-    code = "invalid_rubric"
     default_message = _("The rubric is not valid.")
 
 
 class LeaseExpired(DeliverableError):
     """The review's lease ran out before it was submitted; the work went back to the pool."""
 
-    code = "lease_expired"
     default_message = _(
         "Your time for this review ran out and the work was given to someone else. "
         "Please ask for a new one."
@@ -66,14 +74,12 @@ class LeaseExpired(DeliverableError):
 class NotYourAssignment(DeliverableError):
     """Someone submitted a review for an assignment that is not theirs."""
 
-    code = "not_your_assignment"
     default_message = _("This review is not assigned to you.")
 
 
 class InvalidScores(DeliverableError):
-    """Scores that do not match the rubric version of the assignment."""
+    """Scores that do not match the rubric version of the assignment (``errors`` by criterion)."""
 
-    code = "invalid_scores"
     default_message = _("Please choose one option for every scored criterion.")
 
     def __init__(self, message=None, errors=None, **params):
@@ -84,26 +90,22 @@ class InvalidScores(DeliverableError):
 class NothingToReview(DeliverableError):
     """No submission is waiting for this reviewer right now."""
 
-    code = "nothing_to_review"
     default_message = _("There is nothing to review right now. Please try again later.")
 
 
 class DeadlinePassed(DeliverableError):
     """The submission deadline has passed."""
 
-    code = "deadline_passed"
     default_message = _("The deadline has passed.")
 
 
 class NotAllowed(DeliverableError):
     """The person may not do this (not enrolled, not the author, not an operator...)."""
 
-    code = "not_allowed"
     default_message = _("You are not allowed to do this.")
 
 
 class NotFound(DeliverableError):
     """The deliverable, submission or review does not exist."""
 
-    code = "not_found"
     default_message = _("Not found.")

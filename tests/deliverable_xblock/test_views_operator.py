@@ -187,3 +187,94 @@ def test_the_dashboard_queues_at_risk_and_overdue_work(client, deliverable, lear
     table = html.split('data-testid="peer-escalations"', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r"<tr>\s*<td>(.*?)</td>", table)
     assert rows == ["レビューの目標に間に合わなかった", "レビューの目標に間に合わないおそれ"]
+
+
+#: Column headings of every data table on the operator pages (English).
+TABLE_HEADINGS = {
+    "peer-deliverables": [
+        "Deliverable",
+        "Course",
+        "Submissions",
+        "Reviews",
+        "Fully reviewed",
+        "Open escalations",
+    ],
+    "peer-escalations": ["Issue", "Submitted", "Reviews", "People asked to help"],
+    "peer-coverage": ["Day", "Submitted", "Fully reviewed", "%"],
+    "peer-alpha": ["Criterion", "α"],
+    "peer-submissions": [
+        "Author",
+        "Submitted",
+        "Reviews",
+        "Fully reviewed at",
+        "Estimate (likely range)",
+        "Published",
+        "Disagreement",
+    ],
+    "peer-reviewers": ["Reviewer", "Reviews", "Bias", "Reliability", "Helpfulness", "Reputation"],
+}
+
+
+def _tables(html):
+    """{data-testid: (headings, body rows as lists of cell texts)}, checking each table's frame:
+    in its scrolling wrapper, column headings with scope="col", every row as wide as the head."""
+    from lxml import html as lxml_html
+
+    tables = {}
+    for table in lxml_html.fromstring(html).xpath("//table"):
+        assert table.get("class") == "dxq-table"
+        assert table.getparent().get("class") == "dxq-table-wrap"
+        heads = table.xpath("./thead/tr/th")
+        assert heads
+        assert {th.get("scope") for th in heads} == {"col"}
+        rows = []
+        for tr in table.xpath("./tbody/tr"):
+            cells = tr.xpath("./td")
+            width = sum(int(td.get("colspan") or 1) for td in cells)
+            assert width == len(heads), (table.get("data-testid"), width, len(heads))
+            rows.append([" ".join(td.text_content().split()) for td in cells])
+        tables[table.get("data-testid")] = ([th.text_content() for th in heads], rows)
+    return tables
+
+
+def test_every_operator_table_has_its_headings_and_full_rows(client, reviewed, learners, make_user):
+    from deliverable_xblock.models import Escalation, Submission
+
+    Escalation.objects.create(submission=Submission.objects.earliest("id"), kind=Escalation.AT_RISK)
+    empty = api.configure(
+        "block-v1:DXQ+Peer+2026+type@dxq_deliverable+block@none", COURSE, calibration_items=0
+    )
+    client.force_login(_with_role(make_user, roles.OPERATOR, "op-tables"))
+    client.cookies["django_language"] = "en"
+    urls = {
+        "dashboard": reverse("dxq_deliverable:operator_dashboard"),
+        "deliverable": reverse("dxq_deliverable:operator_deliverable", args=[reviewed.pk]),
+    }
+    pages = {name: _tables(client.get(url).content.decode()) for name, url in urls.items()}
+
+    assert set(pages["dashboard"]) == {"peer-deliverables", "peer-escalations"}
+    assert set(pages["deliverable"]) == set(TABLE_HEADINGS) - {"peer-deliverables"}
+    for tables in pages.values():
+        for testid, (headings, _rows) in tables.items():
+            assert headings == TABLE_HEADINGS[testid]
+    deliverables = {row[0]: row[1:] for row in pages["dashboard"]["peer-deliverables"][1]}
+    assert deliverables[BLOCK] == [COURSE, "4", "12", "100%", "1"]
+    for name in pages:
+        [issue] = pages[name]["peer-escalations"][1]
+        assert issue[0] == "At risk of missing its review target"
+        assert issue[2] == "3 / 3"
+    deliverable = pages["deliverable"]
+    assert len(deliverable["peer-submissions"][1]) == 4
+    assert {row[0] for row in deliverable["peer-submissions"][1]} == {
+        user.username for user in learners[:4]
+    }
+    assert deliverable["peer-alpha"][1][-1][0] == "All criteria"
+    assert sorted(row[0] for row in deliverable["peer-reviewers"][1]) == sorted(
+        user.username for user in learners[:4]
+    )
+
+    page = client.get(reverse("dxq_deliverable:operator_deliverable", args=[empty.pk]))
+    tables = _tables(page.content.decode())
+    assert tables["peer-reviewers"][1] == [["No review yet."]]
+    assert "peer-submissions" not in tables
+    assert "No submission yet." in page.content.decode()
