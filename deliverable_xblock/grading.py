@@ -3,7 +3,10 @@
 :func:`regrade_block` runs the full iterative estimate (``estimation.estimate``) over a block's
 visible reviews and gold items, stores each reviewer's bias and variance in
 :class:`ReviewerStats` (carried to their next deliverable as a prior) and publishes the grade of
-every submission whose reviews are complete (edx-submissions ``set_score`` + PublishedGrade).
+every submission whose reviews are complete (edx-submissions ``set_score`` + PublishedGrade; for
+team work ``team_api.set_score``, so that every member's LMS grade follows, see
+:mod:`.team_submissions`); members who also gave their required reviews get the block's
+completion in the LMS.
 :func:`quick_estimate` grades one submission from stored reviewer statistics (for the learner's
 page before the grade is final).
 """
@@ -13,7 +16,7 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from . import estimation, rubrics, signals
+from . import estimation, rubrics, signals, team_submissions
 from .models import (
     CriterionScore,
     DeliverableSettings,
@@ -121,8 +124,6 @@ def models_f(name):
 
 def publish(submission, result, rubric, *, now=None):
     """Send one submission's grade to edx-submissions and record it."""
-    from submissions import api as submissions_api
-
     total, low, high, possible = result.total(submission.id)
     possible = rubric.points_possible or possible
     details = {
@@ -143,11 +144,38 @@ def publish(submission, result, rubric, *, now=None):
         )
     if created:
         try:
-            submissions_api.set_score(submission.uuid, round(total), int(round(possible)))
+            joined = _send_score(submission, round(total), int(round(possible)))
         except Exception:  # the LMS score can be re-sent; our record stays
             log.exception("set_score failed for %s", submission.uuid)
+        else:
+            _complete_members(submission, joined)
         _announce(submission, grade)
     return grade
+
+
+def _send_score(submission, points_earned, points_possible):
+    """edx-submissions ``set_score``: for team work on every member's individual submission
+    (``team_api.set_score``, late joiners included), so each member's LMS grade follows."""
+    from submissions import api as submissions_api
+
+    from .submitting import ITEM_TYPE
+
+    if submission.team_submission_uuid:
+        return team_submissions.set_score(submission, points_earned, points_possible, ITEM_TYPE)
+    # individual work, and team work stored before team submissions existed
+    submissions_api.set_score(submission.uuid, points_earned, points_possible)
+    return []
+
+
+def _complete_members(submission, joined):
+    """Late joiners became members of the team's work just now: those who gave their own
+    required reviews get the block's completion in the LMS (``submitting.complete_if_done``;
+    nothing standalone). Everyone else got it when they submitted or gave their last review."""
+    from .submitting import complete_if_done
+
+    block_key = submission.block_key
+    for user_id in joined:
+        transaction.on_commit(lambda uid=user_id: complete_if_done(block_key, uid))
 
 
 def _announce(submission, grade):

@@ -131,6 +131,8 @@ class Submission(models.Model):
     is_gold = models.BooleanField(_("calibration item"), default=False)
     #: Gold items: {criterion id: expert points}.
     expert_scores = models.JSONField(default=dict, blank=True)
+    #: Team work: edx-submissions' TeamSubmission uuid (one individual submission per member).
+    team_submission_uuid = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("submission")

@@ -104,7 +104,13 @@ def create_gold(block_key, course_key, operator, *, text_html, files=(), expert_
 
 
 def retire_user(user):
-    """Remove a learner's personal data; scores stay (anonymous) so others' grades hold."""
+    """Remove a learner's personal data; scores stay (anonymous) so others' grades hold.
+
+    The learner is also detached from the submissions they were a member of: a team's grade
+    published later then gives them no new edx-submissions submission (as a late joiner would
+    get) and ``deliverable_graded`` no longer names them. What edx-submissions already holds
+    under their anonymous id is left to the platform's own retirement.
+    """
     from .models import Notification, TeamMembership, Volunteer
 
     with transaction.atomic():
@@ -118,6 +124,7 @@ def retire_user(user):
         HelpfulnessRating.objects.filter(rater=user).update(comment="")
         Flag.objects.filter(flagger=user).update(text="", flagger=None)
         Submission.objects.filter(author=user).update(author=None)
+        SubmissionMember.objects.filter(user=user).delete()
         Assignment.objects.filter(reviewer=user, state=Assignment.LEASED).update(
             state=Assignment.CANCELLED
         )

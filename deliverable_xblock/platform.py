@@ -1,10 +1,16 @@
-"""What deliverable_xblock needs from the LMS (teams), called lazily, with standalone fallbacks.
+"""What deliverable_xblock needs from the LMS (teams, completion, the retirement signal), called
+lazily, with standalone fallbacks.
 
 Inside edx-platform, teams are Open edX teams (``lms.djangoapps.teams``: ``CourseTeamMembership``);
 standalone, :class:`deliverable_xblock.models.TeamMembership` (managed in the admin).
 """
 
-from casestudy_xblock.platform import anonymous_id, in_lms, lms_attr  # noqa: F401 (re-exported)
+from casestudy_xblock.platform import (  # noqa: F401 (re-exported)
+    anonymous_id,
+    in_lms,
+    is_enrolled,
+    lms_attr,
+)
 
 _TEAMS = "lms.djangoapps.teams.models"
 
@@ -59,3 +65,24 @@ def retirement_signal():
     """The LMS's ``USER_RETIRE_LMS_MISC`` signal (sent with ``user`` when an account is retired),
     or None outside the LMS."""
     return lms_attr(_RETIREMENT_SIGNALS, "USER_RETIRE_LMS_MISC")
+
+
+_COMPLETION = "completion.models"
+
+
+def submit_completion(user, block_key, completion=1.0):
+    """Record ``completion`` of the block for ``user`` through the LMS completion API
+    (``completion.models.BlockCompletion.objects.submit_completion``, the edx-completion app
+    every LMS runs); True when recorded. Outside the LMS (standalone, the workbench) it does
+    nothing and returns False: there the block emits completion when it is viewed."""
+    if not in_lms():
+        return False
+    block_completion = lms_attr(_COMPLETION, "BlockCompletion")
+    if block_completion is None:
+        return False
+    from opaque_keys.edx.keys import UsageKey
+
+    block_completion.objects.submit_completion(
+        user=user, block_key=UsageKey.from_string(str(block_key)), completion=completion
+    )
+    return True

@@ -25,7 +25,13 @@ from .models import (
     SubmissionMember,
 )
 from .results import AssignmentInfo, ReviewInfo
-from .submitting import _answer, _own_submission, join_team_submission, settings_of
+from .submitting import (
+    _answer,
+    _own_submission,
+    complete_if_done,
+    join_team_submission,
+    settings_of,
+)
 
 
 def request_review(block_key, reviewer, *, now=None, source="pool"):
@@ -160,6 +166,14 @@ def submit_review(
             if submission.done >= submission.need and submission.first_covered_at is None:
                 Submission.objects.filter(pk=submission.pk).update(first_covered_at=now)
             _check_disagreement(submission, rubric)
+        # Inside the LMS the reviewer's completion does not wait for them to reopen the block:
+        # submitted once, with their last required review (not again for a volunteer's extras).
+        if (
+            reviews_done(assignment.block_key, reviewer)
+            == settings_of(assignment.block_key).required_reviews
+        ):
+            done_key, reviewer_id = assignment.block_key, reviewer.pk
+            transaction.on_commit(lambda: complete_if_done(done_key, reviewer_id))
         if regrade and submission.done >= submission.need:
             block_key = submission.block_key
             transaction.on_commit(lambda: schedule_regrade(block_key))

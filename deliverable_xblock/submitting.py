@@ -1,13 +1,17 @@
 """Deliverable settings, rubrics, drafts and submissions (through edx-submissions)."""
 
+import logging
+
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casestudy_xblock.text import sanitize_html
 
-from . import grading, platform, rubrics
+from . import grading, platform, rubrics, team_submissions
 from .errors import (
     DeadlinePassed,
     InvalidRubric,
@@ -22,6 +26,8 @@ from .models import (
     SubmissionMember,
 )
 from .results import SubmissionInfo
+
+log = logging.getLogger(__name__)
 
 ITEM_TYPE = "dxq_deliverable"
 _SETTINGS_CACHE = "dxq_deliverable:settings:{}"
@@ -119,7 +125,12 @@ def _clean_files(files):
 
 
 def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, now=None):
-    """Submit (or resubmit) work; returns :class:`SubmissionInfo`."""
+    """Submit (or resubmit) work; returns :class:`SubmissionInfo`.
+
+    Individual work is one edx-submissions submission under the learner's anonymous id; team work
+    is a TeamSubmission with one individual submission per member (:mod:`.team_submissions`), so
+    that a published grade reaches every member's LMS grade.
+    """
     from submissions import api as submissions_api
 
     now = now or timezone.now()
@@ -127,20 +138,37 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
     if conf.deadline and now > conf.deadline:
         raise DeadlinePassed()
     author_key, team_id, member_ids = _author(block_key, course_key, user, team_id, conf)
-    student_id = f"team-{team_id}" if team_id else platform.anonymous_id(user, str(course_key))
     answer = {"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)}
-    student_item = {
-        "student_id": student_id,
-        "course_id": str(course_key),
-        "item_id": str(block_key),
-        "item_type": ITEM_TYPE,
-    }
-    created = submissions_api.create_submission(student_item, answer, submitted_at=now)
     required = conf.required_reviews
     with transaction.atomic():
-        previous = Submission.objects.select_for_update().filter(
-            block_key=block_key, author_key=author_key, state=Submission.ACTIVE, is_gold=False
+        previous = list(
+            Submission.objects.select_for_update().filter(
+                block_key=block_key, author_key=author_key, state=Submission.ACTIVE, is_gold=False
+            )
         )
+        team_submission_uuid = ""
+        if team_id:
+            attempt = _next_attempt(block_key, author_key)
+            uuid, team_submission_uuid = team_submissions.create(
+                course_key,
+                block_key,
+                team_id,
+                user,
+                member_ids,
+                answer,
+                now=now,
+                attempt=attempt,
+                item_type=ITEM_TYPE,
+            )
+        else:
+            student_item = {
+                "student_id": platform.anonymous_id(user, str(course_key)),
+                "course_id": str(course_key),
+                "item_id": str(block_key),
+                "item_type": ITEM_TYPE,
+            }
+            created = submissions_api.create_submission(student_item, answer, submitted_at=now)
+            uuid, attempt = str(created["uuid"]), created.get("attempt_number", 1)
         for old in previous:
             old.state = Submission.SUPERSEDED
             old.save(update_fields=["state"])
@@ -150,11 +178,12 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
         submission = Submission.objects.create(
             block_key=str(block_key),
             course_key=str(course_key),
-            uuid=str(created["uuid"]),
+            uuid=uuid,
+            team_submission_uuid=team_submission_uuid,
             author=user,
             team_id=team_id,
             author_key=author_key,
-            attempt=created.get("attempt_number", 1),
+            attempt=attempt,
             submitted_at=now,
             need=required,
         )
@@ -162,7 +191,44 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
             [SubmissionMember(submission=submission, user_id=uid) for uid in member_ids]
         )
         Draft.objects.filter(block_key=block_key, user=user).delete()
+        key = str(block_key)
+        for uid in member_ids:
+            transaction.on_commit(lambda uid=uid: complete_if_done(key, uid))
     return _submission_info(submission, answer)
+
+
+def _next_attempt(block_key, author_key):
+    """The next attempt number of a (team's) work: one more than any earlier attempt."""
+    latest = Submission.objects.filter(
+        block_key=str(block_key), author_key=author_key, is_gold=False
+    ).aggregate(latest=Max("attempt"))["latest"]
+    return (latest or 0) + 1
+
+
+def complete_if_done(block_key, user_id):
+    """Inside the LMS, mark the block complete for a learner whose (team's) work is submitted
+    and who gave their required reviews (the block's own rule, without them opening it).
+
+    Outside the LMS it does nothing (the block emits completion when it is viewed)."""
+    if not platform.in_lms():
+        return False
+    from .review_flow import reviews_done  # review_flow imports this module
+
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return False
+    conf = settings_of(block_key)
+    if reviews_done(block_key, user) < conf.required_reviews:
+        return False
+    if not Submission.objects.filter(
+        block_key=str(block_key), members__user=user, state=Submission.ACTIVE, is_gold=False
+    ).exists():
+        return False
+    try:
+        return platform.submit_completion(user, block_key)
+    except Exception:  # completion is a convenience: never lose the work or the grade for it
+        log.exception("Completion of %s for user %s could not be submitted", block_key, user_id)
+        return False
 
 
 def _submission_info(submission, answer=None):

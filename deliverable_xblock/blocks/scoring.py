@@ -3,6 +3,13 @@
 The grade comes from the peer-review engine (``api.grade_of``): once it says the grade is
 published, the block publishes it to the runtime (the LMS gradebook). Completion is emitted once
 the learner has submitted and given their required reviews.
+
+Neither waits for the learner to come back: the engine sends the grade to edx-submissions for
+every learner concerned (each team member's own submission, through ``team_api``), whose
+``score_set`` the LMS grades app turns into the persistent grade, and inside the LMS it submits
+completion itself (``submitting.complete_if_done``). What the block publishes when it is viewed
+keeps its own state (``raw_earned``, ``completed``) in step; where the learner has an
+edx-submissions score for the block, the LMS grades from that score.
 """
 
 from xblock.completable import CompletableXBlockMixin
