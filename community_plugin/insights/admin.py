@@ -27,8 +27,9 @@ class SurveyAdmin(admin.ModelAdmin):
 
 @admin.register(CostEntry)
 class CostEntryAdmin(admin.ModelAdmin):
-    list_display = ("category", "program", "period_start", "period_end", "amount_jpy")
+    list_display = ("category", "program", "space", "period_start", "period_end", "amount_jpy")
     list_filter = ("category", "program")
+    raw_id_fields = ("space",)
 
 
 admin.site.register(CompleterCount)

@@ -299,7 +299,9 @@ def _feedback(rng, authors, owner, now):
     )
 
 
-def _costs(today):
+def _costs(today, space):
+    """Three months of costs; the community masters' fees are recorded against the cohort's
+    space (they serve it), the rest program-wide."""
     month = today.replace(day=1)
     for back in range(3):
         first = (month - dt.timedelta(days=28 * back)).replace(day=1)
@@ -314,7 +316,11 @@ def _costs(today):
                 category=category,
                 period_start=first,
                 period_end=last,
-                defaults={"amount_jpy": amount, "note": "デモ"},
+                defaults={
+                    "amount_jpy": amount,
+                    "note": "デモ",
+                    "space": space if category == CostEntry.MASTERS else None,
+                },
             )
         CompleterCount.objects.get_or_create(
             period_start=first, period_end=last, defaults={"count": 20 + 5 * back, "note": "デモ"}
@@ -420,6 +426,6 @@ def load(seed=2026):
         threads, replies = _activity(rng, space, people, staff, now)
     _sessions(rng, space, people, operator, now)
     _feedback(rng, learners + peers[:5], operator, now)
-    _costs(timezone.localdate())
+    _costs(timezone.localdate(), space)
     _closed_survey(rng, operator, now)
     return f"insights demo loaded: {threads} threads, {replies} replies, 56 survey responses"

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casestudy_xblock import roles
 
+from . import options
 from .models import CompleterCount, CostEntry, FeedbackItem, Question, Survey
 
 MAX_PERIOD_DAYS = 366
@@ -157,11 +158,18 @@ class SurveyForm(forms.ModelForm):
 
 
 class QuestionForm(forms.ModelForm):
+    """A question; its options are edited as lines and keep their keys (see :mod:`.options`)."""
+
     choices_text = forms.CharField(
         label=_("Options"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("For single and multiple choice: one option a line, as 'Japanese | English'."),
+        help_text=_(
+            "For single and multiple choice: one option a line, as 'Japanese | English'. "
+            "You may reorder, add or reword options (one language at a time): answers already "
+            "given stay with their option. An option you take off the list keeps its answers "
+            "and shows in the results as removed."
+        ),
     )
 
     class Meta:
@@ -170,25 +178,31 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.removed_options = []
         if self.instance.pk and self.instance.choices:
             self.initial["choices_text"] = "\n".join(
-                f"{c.get('ja', '')} | {c.get('en', '')}" for c in self.instance.choices
+                f"{c.get('ja', '')} | {c.get('en', '')}"
+                for c in options.active(self.instance.choices)
             )
 
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        lines = [line for line in (data.get("choices_text") or "").splitlines() if line.strip()]
+        pairs = options.parse(data.get("choices_text"))
+        before = list(self.instance.choices or []) if self.instance.pk else []
         if kind in (Question.SINGLE, Question.MULTIPLE):
-            if len(lines) < 2:
+            if len(pairs) < 2:
                 self.add_error("choices_text", _("Give at least two options, one a line."))
-            choices = []
-            for number, line in enumerate(lines, start=1):
-                ja, _sep, en = line.partition("|")
-                choices.append({"value": f"o{number}", "ja": ja.strip(), "en": en.strip()})
-            data["choices"] = choices
+            for wording in options.repeated(pairs):
+                self.add_error(
+                    "choices_text",
+                    _("Each option must differ: “%(option)s” is given twice.")
+                    % {"option": wording},
+                )
+            data["choices"] = options.merge(before, pairs)
         else:
             data["choices"] = []
+        self.removed_options = options.newly_removed(before, data["choices"])
         low, high = data.get("min_value"), data.get("max_value")
         if low is not None and high is not None and low > high:
             self.add_error("max_value", _("The largest number must not be below the smallest."))
@@ -205,11 +219,23 @@ class QuestionForm(forms.ModelForm):
 class CostForm(forms.ModelForm):
     class Meta:
         model = CostEntry
-        fields = ["category", "program", "period_start", "period_end", "amount_jpy", "note"]
+        fields = [
+            "category",
+            "program",
+            "space",
+            "period_start",
+            "period_end",
+            "amount_jpy",
+            "note",
+        ]
         widgets = {
             "period_start": forms.DateInput(attrs={"type": "date"}),
             "period_end": forms.DateInput(attrs={"type": "date"}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["space"].empty_label = _("The whole program")
 
     def clean(self):
         data = super().clean()

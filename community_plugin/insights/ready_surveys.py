@@ -1,16 +1,21 @@
 """The two ready-made follow-up surveys the specification asks for (data only; no Django).
 
 ``install_ready_surveys`` (in :mod:`.surveys`) creates them; the operators can change them.
+
+Each option of a choice question is ``(key, Japanese, English)``. The key is what answers
+store (see :mod:`.options`): it is written here, not derived from the option's position, and
+it never changes or is reused once released. A new option takes a new key (the next ``o<n>``
+of its question) wherever it is inserted.
 """
 
 SKILL_USE = [
-    ("業務課題の整理", "Organising business problems"),
-    ("データの収集・加工", "Collecting and preparing data"),
-    ("データ分析・可視化", "Analysing and visualising data"),
-    ("意思決定者への提案資料作成", "Proposal decks for decision makers"),
-    ("組織変革の推進", "Leading organisational change"),
-    ("新規ビジネスの企画", "Planning new business"),
-    ("まだ活用していない", "Not used yet"),
+    ("o1", "業務課題の整理", "Organising business problems"),
+    ("o2", "データの収集・加工", "Collecting and preparing data"),
+    ("o3", "データ分析・可視化", "Analysing and visualising data"),
+    ("o4", "意思決定者への提案資料作成", "Proposal decks for decision makers"),
+    ("o5", "組織変革の推進", "Leading organisational change"),
+    ("o6", "新規ビジネスの企画", "Planning new business"),
+    ("o7", "まだ活用していない", "Not used yet"),
 ]
 
 GRADUATES = {
@@ -39,10 +44,10 @@ GRADUATES = {
             "Has your career changed since you completed?",
             True,
             [
-                ("社内でDX関連の役割に就いた", "I took a DX role in my organisation"),
-                ("転職した", "I changed employer"),
-                ("起業・副業を始めた", "I started a business or side job"),
-                ("変化はない", "No change"),
+                ("o1", "社内でDX関連の役割に就いた", "I took a DX role in my organisation"),
+                ("o2", "転職した", "I changed employer"),
+                ("o3", "起業・副業を始めた", "I started a business or side job"),
+                ("o4", "変化はない", "No change"),
             ],
         ),
         (
@@ -97,10 +102,10 @@ COMPANIES = {
             "Has the team's proposal been put into practice?",
             True,
             [
-                ("全面的に実行した", "Fully"),
-                ("一部を実行した", "Partly"),
-                ("検討中", "Under consideration"),
-                ("実行していない", "No"),
+                ("o1", "全面的に実行した", "Fully"),
+                ("o2", "一部を実行した", "Partly"),
+                ("o3", "検討中", "Under consideration"),
+                ("o4", "実行していない", "No"),
             ],
         ),
         (
@@ -109,12 +114,12 @@ COMPANIES = {
             "Which outcomes did you see?",
             True,
             [
-                ("業務時間の削減", "Time saved"),
-                ("コスト削減", "Lower costs"),
-                ("売上の増加", "Higher sales"),
-                ("社員のデジタル意識の向上", "Staff more digitally minded"),
-                ("新たなデジタル人材の採用・育成", "Hired or trained digital talent"),
-                ("特になし", "None yet"),
+                ("o1", "業務時間の削減", "Time saved"),
+                ("o2", "コスト削減", "Lower costs"),
+                ("o3", "売上の増加", "Higher sales"),
+                ("o4", "社員のデジタル意識の向上", "Staff more digitally minded"),
+                ("o5", "新たなデジタル人材の採用・育成", "Hired or trained digital talent"),
+                ("o6", "特になし", "None yet"),
             ],
         ),
         ("number", "年間の削減時間の見込み(時間)", "Expected hours saved per year", False, []),

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from casestudy_xblock import roles
 
-from . import stats
+from . import options, stats
 from .errors import AlreadyAnswered, InvalidAnswers, NotTargeted, SurveyClosed
 from .models import Question, Response, Survey, SurveyCompletion
 
@@ -111,7 +111,7 @@ def _clean_one(question, raw):
     kind = question.kind
     if kind == Question.MULTIPLE:
         values = [v for v in (raw or []) if v]
-        allowed = {c["value"] for c in question.choices}
+        allowed = {key for key, _label in question.localized_choices()}
         if any(v not in allowed for v in values):
             return None, _("Choose from the options given.")
         return values, None
@@ -120,7 +120,7 @@ def _clean_one(question, raw):
     if raw in ("", None):
         return None, None
     if kind == Question.SINGLE:
-        if raw not in {c["value"] for c in question.choices}:
+        if raw not in {key for key, _label in question.localized_choices()}:
             return None, _("Choose from the options given.")
         return raw, None
     if kind in (Question.LIKERT, Question.NPS):
@@ -201,12 +201,14 @@ def _result(question, values):
     kind = question.kind
     summary = ""
     if kind in (Question.SINGLE, Question.MULTIPLE):
-        labels = dict(question.localized_choices())
-        counts = stats.tally(values, list(labels))
-        points = [(labels[v], n) for v, n in counts]
+        labels = question.answer_labels()
+        points = [
+            (Question.label_of(key, labels), n)
+            for key, n in stats.tally(values, _keys(question, values))
+        ]
     elif kind in (Question.LIKERT, Question.NPS):
-        options = LIKERT if kind == Question.LIKERT else NPS
-        points = stats.tally([str(v) for v in values], options)
+        scale = LIKERT if kind == Question.LIKERT else NPS
+        points = stats.tally([str(v) for v in values], scale)
         if kind == Question.NPS:
             score = stats.nps(values)
             summary = _("NPS: %(score)s") % {"score": score if score is not None else "–"}
@@ -233,8 +235,30 @@ def _result(question, values):
     return question, points, [_("Option"), _("Answers")], points, summary
 
 
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def _keys(question, values):
+    """The option keys a choice question's results list, in order: the options offered, then
+    the removed ones and unknown keys that were chosen (an option no one chose after its
+    removal is left out)."""
+    chosen = {str(key) for value in values for key in _as_list(value)}
+    offered = [key for key, _label in question.localized_choices()]
+    removed = [
+        o["value"]
+        for o in question.choices
+        if not options.is_active(o) and o["value"] in chosen and o["value"] not in offered
+    ]
+    unknown = sorted(chosen - set(offered) - set(options.keys(question.choices)))
+    return offered + removed + unknown
+
+
 def export_table(survey):
     """(headers, rows) of every submitted response; named surveys add the respondent's username.
+
+    A choice answer is exported as the option's current label (in the operator's language), by
+    its key: reordered options keep their answers, removed ones are marked removed.
 
     Anonymous surveys export no user column and shuffle nothing in: responses are ordered by
     their random id, so the order says nothing about who answered when.
@@ -244,6 +268,7 @@ def export_table(survey):
     if not survey.anonymous:
         headers.insert(1, _("Username"))
     headers += [q.text for q in questions]
+    labels_of = [q.answer_labels() if q.is_choice() else None for q in questions]
     rows = []
     responses = survey.responses.filter(submitted_on__isnull=False).order_by("id")
     if not survey.anonymous:
@@ -252,8 +277,10 @@ def export_table(survey):
         row = [number, response.submitted_on.isoformat()]
         if not survey.anonymous:
             row.insert(1, response.user.username if response.user else "")
-        for question in questions:
+        for question, labels in zip(questions, labels_of, strict=True):
             value = response.answers.get(str(question.pk), "")
+            if labels is not None and value != "":
+                value = [Question.label_of(str(v), labels) for v in _as_list(value)]
             row.append(", ".join(map(str, value)) if isinstance(value, list) else value)
         rows.append(row)
     return headers, rows
@@ -283,7 +310,7 @@ def install_ready_surveys(actor=None):
             | {"created_by": actor},
         )
         if new:
-            for position, (kind, ja, en, required, options) in enumerate(spec["questions"], 1):
+            for position, (kind, ja, en, required, choices) in enumerate(spec["questions"], 1):
                 Question.objects.create(
                     survey=survey,
                     position=position,
@@ -291,10 +318,7 @@ def install_ready_surveys(actor=None):
                     text_ja=ja,
                     text_en=en,
                     required=required,
-                    choices=[
-                        {"value": f"o{n}", "ja": o_ja, "en": o_en}
-                        for n, (o_ja, o_en) in enumerate(options, 1)
-                    ],
+                    choices=[{"value": key, "ja": o_ja, "en": o_en} for key, o_ja, o_en in choices],
                     min_value=0 if kind == Question.NUMBER else None,
                 )
         created.append(survey)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -15,9 +15,30 @@ def _absolute(path):
     return settings.DXQ_INSIGHTS_SITE_URL.rstrip("/") + path
 
 
+def recipient_language(user):
+    """The language ``user`` reads email in: the LMS ``pref-lang`` preference (through
+    :func:`community_plugin.platform.preferred_language`, as the community's emails do), as one
+    of the site's languages; else ``settings.LANGUAGE_CODE``."""
+    from community_plugin import platform
+
+    code = str(platform.preferred_language(user) or "").lower().replace("_", "-")
+    try:
+        return translation.get_supported_language_variant(code)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _send(person, language, subject, body):
+    message = EmailMessage(
+        subject, body, None, [person.email], headers={"Content-Language": language}
+    )
+    return message.send()
+
+
 @shared_task(name="dxq_insights.send_feedback_reply")
 def send_feedback_reply(item_id):
-    """Email the secretariat's reply to the sender (and to senders of merged duplicates)."""
+    """Email the secretariat's reply to the sender (and to senders of merged duplicates), each
+    in their own language."""
     from django.urls import reverse
 
     from .models import FeedbackItem
@@ -27,25 +48,26 @@ def send_feedback_reply(item_id):
         return 0
     people = {item.author} | {d.author for d in item.duplicates.select_related("author")}
     sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("[DX Quest] A reply to your feedback #%(id)s") % {"id": item.pk}
-        body = _(
-            "Thank you for your feedback.\n\nStatus: %(status)s\n\n%(reply)s\n\n"
-            "All your feedback and our replies: %(url)s\n"
-        ) % {
-            "status": item.get_status_display(),
-            "reply": item.reply,
-            "url": _absolute(reverse("dxq_insights:my_feedback")),
-        }
-    for person in people:
-        if person is not None and person.email:
-            sent += send_mail(subject, body, None, [person.email])
+    for person in sorted((p for p in people if p is not None and p.email), key=lambda p: p.pk):
+        language = recipient_language(person)
+        with translation.override(language):
+            subject = _("[DX Quest] A reply to your feedback #%(id)s") % {"id": item.pk}
+            body = _(
+                "Thank you for your feedback.\n\nStatus: %(status)s\n\n%(reply)s\n\n"
+                "All your feedback and our replies: %(url)s\n"
+            ) % {
+                "status": item.get_status_display(),
+                "reply": item.reply,
+                "url": _absolute(reverse("dxq_insights:my_feedback")),
+            }
+        sent += _send(person, language, subject, body)
     return sent
 
 
 @shared_task(name="dxq_insights.send_survey_reminders")
 def send_survey_reminders(survey_id):
-    """Email every targeted person who has not answered an open survey."""
+    """Email every targeted person who has not answered an open survey, in their language
+    (the survey's English title for English readers when it has one)."""
     from django.urls import reverse
 
     from . import surveys
@@ -55,15 +77,22 @@ def send_survey_reminders(survey_id):
     if survey is None or not survey.is_open():
         return 0
     url = _absolute(reverse("dxq_insights:answer", args=[survey.token]))
-    sent = 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("[DX Quest] Reminder: %(title)s") % {"title": survey.title_ja}
-        body = _(
-            'We would value your answers to the survey "%(title)s".\n\nAnswer here: %(url)s\n'
-            "You can save your answers and come back later."
-        ) % {"title": survey.title_ja, "url": url}
+    sent, texts = 0, {}
     for person in surveys.reminder_recipients(survey):
-        sent += send_mail(subject, body, None, [person.email])
+        language = recipient_language(person)
+        if language not in texts:
+            with translation.override(language):
+                title = survey.title
+                texts[language] = (
+                    _("[DX Quest] Reminder: %(title)s") % {"title": title},
+                    _(
+                        'We would value your answers to the survey "%(title)s".\n\n'
+                        "Answer here: %(url)s\n"
+                        "You can save your answers and come back later."
+                    )
+                    % {"title": title, "url": url},
+                )
+        sent += _send(person, language, *texts[language])
     Survey.objects.filter(pk=survey.pk).update(last_reminder=timezone.now())
     return sent
 

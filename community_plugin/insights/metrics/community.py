@@ -179,11 +179,25 @@ def completers(period):
     return stats.prorated_cost(entries, period.start, period.end), "operator"
 
 
+def _cost_entries(scope, period):
+    """The cost entries overlapping ``period`` that ``scope`` counts: every entry for the
+    program, only the entries recorded against the space for a space."""
+    entries = CostEntry.objects.filter(period_start__lte=period.end, period_end__gte=period.start)
+    return entries.filter(space=scope.space) if scope.space is not None else entries
+
+
 def costs(scope, period):
+    """Cost per active member and per completer.
+
+    The program counts every cost (program-wide and per space) over everyone active. A space
+    counts only the costs recorded against it over its own active members: program-wide costs
+    are not shared out among spaces, since no rule for that would be true. Completers are
+    counted for the whole program only, so a space shows no cost per completer.
+    """
+    in_space = scope.space is not None
+
     def figures(p):
-        entries = CostEntry.objects.filter(
-            period_start__lte=p.end, period_end__gte=p.start
-        ).values_list("period_start", "period_end", "amount_jpy")
+        entries = _cost_entries(scope, p).values_list("period_start", "period_end", "amount_jpy")
         total = stats.prorated_cost(entries, p.start, p.end)
         active = (
             Visit.objects.filter(scope.members(), day__range=(p.start, p.end))
@@ -191,30 +205,40 @@ def costs(scope, period):
             .distinct()
             .count()
         )
-        done, source = completers(p)
+        done, source = (None, "space") if in_space else completers(p)
         return total, active, done, source
 
     total, active, done, source = figures(period)
     b_total, b_active, b_done, _b_source = figures(period.previous())
     by_category = dict(CostEntry.CATEGORY_CHOICES)
-    split = [
-        (
-            str(by_category.get(k, k)),
-            stats.prorated_cost([(a, b, amount)], period.start, period.end),
-        )
-        for k, a, b, amount in CostEntry.objects.filter(
-            period_start__lte=period.end, period_end__gte=period.start
-        ).values_list("category", "period_start", "period_end", "amount_jpy")
-    ]
     merged = {}
-    for label, amount in split:
-        merged[label] = merged.get(label, 0) + amount
+    for category, first, last, amount in _cost_entries(scope, period).values_list(
+        "category", "period_start", "period_end", "amount_jpy"
+    ):
+        label = str(by_category.get(category, category))
+        merged[label] = merged.get(label, 0) + stats.prorated_cost(
+            [(first, last, amount)], period.start, period.end
+        )
     sources = {
         "badges": _("completers from the badges app"),
         "operator": _("completers entered by an operator"),
         "none": _("no completer figure for this period: enter one on the costs page"),
     }
-    note = _("Program-wide costs, prorated by days; %(source)s.") % {"source": sources[source]}
+    if in_space:
+        active_note = _(
+            "Only the costs recorded against this space on the costs page, prorated by days, "
+            "divided by the space's active members. Program-wide costs are not shared out "
+            "among spaces: choose the whole program to see them."
+        )
+        completer_note = _(
+            "Completers are counted for the whole program only: choose the whole program to "
+            "see the cost per completer."
+        )
+    else:
+        active_note = completer_note = _(
+            "Program-wide costs, including those recorded against a space, prorated by days; "
+            "%(source)s."
+        ) % {"source": sources[source]}
     return [
         Metric(
             "cost_per_active",
@@ -227,7 +251,7 @@ def costs(scope, period):
             points=sorted(merged.items()),
             headers=[_("Category"), _("Yen")],
             rows=sorted(merged.items()) + [(_("Total"), total), (_("Active members"), active)],
-            note=note,
+            note=active_note,
         ),
         Metric(
             "cost_per_completer",
@@ -240,7 +264,7 @@ def costs(scope, period):
             points=[(_("Total cost"), total)],
             headers=[_("Figure"), _("Value")],
             rows=[(_("Total"), total), (_("Completers"), done if done is not None else "")],
-            note=note,
+            note=completer_note,
         ),
     ]
 

@@ -8,7 +8,9 @@ from .choices import COMMUNITY, PROGRAM_CHOICES
 
 
 class CostEntry(models.Model):
-    """An amount in yen spent on one category over one period (both dates included)."""
+    """An amount in yen spent on one category over one period (both dates included), for the
+    whole program or, when ``space`` is set, for one space (deleting the space leaves the cost
+    program-wide: the money was still spent)."""
 
     STAFF = "staff"
     PLATFORM = "platform"
@@ -28,6 +30,19 @@ class CostEntry(models.Model):
     category = models.CharField(_("category"), max_length=16, choices=CATEGORY_CHOICES)
     program = models.CharField(
         _("program"), max_length=16, choices=PROGRAM_CHOICES, default=COMMUNITY
+    )
+    space = models.ForeignKey(
+        "dxq_community.Space",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("space (optional)"),
+        help_text=_(
+            "Only for a cost spent on one space (for example its community master or its "
+            "events). Leave empty for a program-wide cost. Every cost counts in the whole "
+            "program's figures; a space's figures count only the costs recorded against it."
+        ),
     )
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))

@@ -9,10 +9,22 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+from .. import options
+
+KIND_LOCKED = _(
+    "This question already has answers, so its kind can change only between single and "
+    "multiple choice. Add a new question instead."
+)
+KEYS_LOCKED = _(
+    "This question already has answers: an option's key never changes and an option is never "
+    'deleted. Mark an option "removed": true instead.'
+)
 
 
 def new_token():
@@ -83,7 +95,12 @@ class Survey(models.Model):
 
 
 class Question(models.Model):
-    """One question; ``choices`` is a list of {"value", "ja", "en"} for choice questions."""
+    """One question.
+
+    ``choices`` (single and multiple choice) is a list of {"value", "ja", "en"} where "value"
+    is the option's stable key, the one answers store (see :mod:`..options`); an option taken
+    off the list stays in it with "removed": true.
+    """
 
     SINGLE = "single"
     MULTIPLE = "multiple"
@@ -122,12 +139,59 @@ class Question(models.Model):
     def text(self):
         return self.text_en if get_language() == "en" and self.text_en else self.text_ja
 
-    def localized_choices(self):
+    def is_choice(self):
+        return self.kind in (self.SINGLE, self.MULTIPLE)
+
+    @staticmethod
+    def _wording(option):
         english = get_language() == "en"
-        return [
-            (c["value"], (c.get("en") if english and c.get("en") else c.get("ja", c["value"])))
-            for c in self.choices
-        ]
+        return (option.get("en") if english and option.get("en") else option.get("ja")) or (
+            option["value"]
+        )
+
+    def localized_choices(self):
+        """[(key, label)] of the options respondents are offered, in order."""
+        return [(c["value"], self._wording(c)) for c in options.active(self.choices)]
+
+    def answer_labels(self):
+        """{key: label} of every option the question ever offered; removed ones say so."""
+        labels = {}
+        for option in self.choices:
+            label = self._wording(option)
+            if not options.is_active(option):
+                label = gettext("%(option)s (removed)") % {"option": label}
+            labels[option["value"]] = label
+        return labels
+
+    @staticmethod
+    def label_of(key, labels):
+        """The label of the answer ``key`` (``labels`` from :meth:`answer_labels`)."""
+        if key in labels:
+            return labels[key]
+        return gettext("Removed option (%(key)s)") % {"key": key}
+
+    def has_answers(self):
+        """Whether any response (drafts included) holds an answer to this question."""
+        if self.pk is None:
+            return False
+        return Response.objects.filter(
+            survey_id=self.survey_id, answers__has_key=str(self.pk)
+        ).exists()
+
+    def clean(self):
+        """Guard the answers already given: options keep their keys, answers keep their kind."""
+        super().clean()
+        if self.is_choice() and options.problems(self.choices):
+            raise ValidationError(gettext("Each option needs its own key ('value')."))
+        stored = Question.objects.filter(pk=self.pk).values("kind", "choices").first()
+        if stored is None or not self.has_answers():
+            return
+        choice_kinds = {self.SINGLE, self.MULTIPLE}
+        if stored["kind"] != self.kind and not {stored["kind"], self.kind} <= choice_kinds:
+            raise ValidationError({"kind": KIND_LOCKED})
+        missing = set(options.keys(stored["choices"] or [])) - set(options.keys(self.choices or []))
+        if missing:
+            raise ValidationError(KEYS_LOCKED)
 
 
 class Response(models.Model):

@@ -32,7 +32,7 @@ def costs(request):
         {
             "cost_form": cost_form,
             "completer_form": completer_form,
-            "entries": CostEntry.objects.all()[:200],
+            "entries": CostEntry.objects.select_related("space")[:200],
             "completers": CompleterCount.objects.all()[:100],
         },
     )

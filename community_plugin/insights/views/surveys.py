@@ -63,6 +63,14 @@ def question(request, pk, question_pk=None):
                 item.position = survey.questions.count() + 1
             item.save()
             messages.success(request, _("Question saved."))
+            if form.removed_options and item.has_answers():
+                messages.info(
+                    request,
+                    _(
+                        "The options you took off the list keep their answers: the results "
+                        "show them marked as removed."
+                    ),
+                )
             return redirect("dxq_insights:survey_edit", pk=survey.pk)
     return render(
         request,

@@ -45,3 +45,22 @@ def test_every_chart_of_the_default_dashboard_shows_real_figures(demo_accounts):
         assert metric.previous is not None, metric.key
         assert metric.rows, metric.key
         assert any(value for _label, value in metric.points), metric.key
+
+
+def test_the_demo_cohort_has_costs_of_its_own(demo_accounts):
+    """The community masters' fees are recorded against the demo cohort's space, so its
+    dashboard shows a cost per active member (and no cost per completer: program only)."""
+    from community_plugin.insights.forms import default_period
+    from community_plugin.insights.metrics import compute
+    from community_plugin.insights.metrics.activity import today
+    from community_plugin.insights.models import CostEntry
+
+    call_command("dxq_demo_insights", stdout=io.StringIO())
+    from community_plugin.models import Space
+
+    spaces = set(CostEntry.objects.exclude(space=None).values_list("space", flat=True))
+    assert len(spaces) == 1
+    start, end = default_period(today())
+    figures = {m.key: m for m in compute(Space.objects.get(pk=spaces.pop()), start, end)}
+    assert figures["cost_per_active"].value
+    assert figures["cost_per_completer"].value is None
