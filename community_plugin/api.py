@@ -183,6 +183,14 @@ def reconcile(space=None):
     return membership.reconcile(space)
 
 
+def sync_team(team_id, name, course_key):
+    """An Open edX team changed: its space (created when the course has a space) follows it
+    now. Returns the reconcile report, or None when the course has no space."""
+    from . import membership
+
+    return membership.sync_team(team_id, name, course_key)
+
+
 def import_members_csv(space, data, actor=None):
     """Add members to ``space`` from CSV text (standalone); returns a :class:`CsvReport`."""
     from . import membership

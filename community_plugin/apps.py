@@ -62,3 +62,9 @@ class CommunityConfig(AppConfig):
             },
         },
     }
+
+    def ready(self):
+        """Inside the LMS, team spaces follow Open edX team membership rows (``team_sync``)."""
+        from . import platform, team_sync
+
+        team_sync.connect(platform.team_membership_model())

@@ -4,9 +4,10 @@ Open edX tells us about enrollments, unenrollments and cohort moves by events, b
 removal from a cohort (nor does it resend a lost event): :func:`reconcile` compares synced
 memberships with the LMS on a schedule and on demand. Only memberships Open edX owns (source
 enrollment / cohort, and team in the space of an Open edX team) are ever removed; community
-masters, manual, CSV and badge memberships survive. Open edX teams emit no event at all: the
-reconcile creates a team space for each team of a course that has a space and keeps its
-members in line with the team.
+masters, manual, CSV and badge memberships survive. Open edX teams emit no ``openedx_events``
+event: ``team_sync`` follows their membership rows' Django signals and calls :func:`sync_team`,
+and the reconcile creates a team space for each team of a course that has a space and keeps
+its members in line with the team (anything the signals missed).
 """
 
 import logging
@@ -129,6 +130,18 @@ def _open_edx_team_spaces(teams_cache):
     for course_key in sorted(course_keys):
         for team_id, name in sorted((_lms_teams(course_key, teams_cache) or {}).items()):
             api.team_space(team_id, name, course_key)
+
+
+def sync_team(team_id, name, course_key):
+    """One Open edX team changed (``team_sync``): its space, created when its course has a
+    space, follows the team now. Returns the report, or None when the course has no space."""
+    if not Space.objects.filter(kind=Space.COURSE, course_key=str(course_key)).exists():
+        return None
+    space = api.team_space(team_id, name, course_key)
+    report = _reconcile_team(space, {})
+    if report.removed or report.added:
+        log.info("team %s changed: +%s -%s", space.slug, report.added, report.removed)
+    return report
 
 
 def reconcile(space=None):

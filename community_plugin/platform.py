@@ -24,6 +24,7 @@ __all__ = [
     "is_enrolled",
     "preferred_language",
     "team_member_ids",
+    "team_membership_model",
 ]
 
 
@@ -65,8 +66,9 @@ def cohort_member_ids(course_key, cohort_name):
 def course_teams(course_key):
     """``[(team_id, name)]`` of the Open edX teams of the course, for creating team spaces.
 
-    Open edX emits no event when someone joins or leaves a team, so team spaces are filled by
-    the reconcile. Standalone there are no Open edX teams: returns None ("managed here").
+    Open edX emits no ``openedx_events`` event when someone joins or leaves a team: team spaces
+    follow ``team_sync`` and the reconcile. Standalone there are no Open edX teams: returns None
+    ("managed here").
     """
     team_model = lms_attr("lms.djangoapps.teams.models", "CourseTeam")
     if team_model is None:
@@ -78,6 +80,11 @@ def course_teams(course_key):
         (str(team_id), name)
         for team_id, name in team_model.objects.filter(course_id=key).values_list("team_id", "name")
     ]
+
+
+def team_membership_model():
+    """Open edX's ``CourseTeamMembership`` model, for ``team_sync`` (None standalone)."""
+    return lms_attr("lms.djangoapps.teams.models", "CourseTeamMembership")
 
 
 def team_member_ids(team_id):

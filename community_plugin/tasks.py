@@ -35,6 +35,13 @@ def reconcile_all():
     return {slug: {"added": r.added, "removed": r.removed} for slug, r in reports.items()}
 
 
+@shared_task(name="dxq.community.sync_team", acks_late=True)
+def sync_team(team_id, name, course_key):
+    """Someone joined or left an Open edX team: create its space if needed and follow it."""
+    report = api.sync_team(team_id, name, course_key)
+    return None if report is None else {"added": report.added, "removed": report.removed}
+
+
 @shared_task(name="dxq.community.send_notification_email", acks_late=True)
 def send_notification_email(notification_id):
     """Email one notification now (if its person still wants it); returns True when sent."""
