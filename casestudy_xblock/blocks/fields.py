@@ -2,27 +2,19 @@
 
 import copy
 
-from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
+from xblock.fields import Dict, Integer, List, Scope, String
 
 from .content import CONTENT_FIELDS, STAGES
-
-
-def _(text):
-    """Marks a string for translation; the block translates it when it shows it."""
-    return text
-
+from .shared_fields import PublishedGradeMixin, _, setting
 
 DEFAULT_DISPLAY_NAME = _("Case study")
 
 
-class CaseFieldsMixin:
+class CaseFieldsMixin(PublishedGradeMixin):
     """Content and settings written by the author; state kept per learner."""
 
-    display_name = String(
-        display_name=_("Display name"),
-        help=_("The title learners see above the case."),
-        default=DEFAULT_DISPLAY_NAME,
-        scope=Scope.settings,
+    display_name = setting(
+        String, _("Display name"), DEFAULT_DISPLAY_NAME, _("The title learners see above the case.")
     )
     stage = String(
         display_name=_("Stage"),
@@ -45,26 +37,17 @@ class CaseFieldsMixin:
     skills = List(
         help=_("DX Promotion Skill Standard ids this unit practises."), scope=Scope.content
     )
-    max_attempts = Integer(
-        display_name=_("Maximum attempts"),
-        help=_("Attempts per question; 0 means unlimited."),
-        default=0,
-        scope=Scope.settings,
+    max_attempts = setting(
+        Integer, _("Maximum attempts"), 0, _("Attempts per question; 0 means unlimited.")
     )
 
-    # Per learner. Nothing is shared between learners (no user_state_summary).
+    # Per learner (and the published grade, PublishedGradeMixin). Nothing is shared between
+    # learners (no user_state_summary).
     answers = Dict(help="Last answer per question id", scope=Scope.user_state)
     attempts = Dict(help="Attempts used per question id", scope=Scope.user_state)
     hints_shown = Dict(help="Hints shown per question id", scope=Scope.user_state)
     correctness = Dict(
         help="Whether the last answer per question id was correct", scope=Scope.user_state
-    )
-    raw_earned = Float(help="Points earned, as last published", default=0.0, scope=Scope.user_state)
-    raw_possible = Float(
-        help="Points possible, as last published", default=0.0, scope=Scope.user_state
-    )
-    completed = Boolean(
-        help="Whether completion was emitted", default=False, scope=Scope.user_state
     )
 
     def content_dict(self):

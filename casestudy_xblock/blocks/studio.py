@@ -1,31 +1,34 @@
-"""The Studio editor: a form for every content field, validated on save."""
+"""The Studio editor: a form for every content field, validated on save.
 
-from web_fragments.fragment import Fragment
+What it shares with the deliverable block's editor (the author check, the skill search, the
+refusal of content with problems, the fragment, the preview) is in ``editor.py``.
+"""
+
 from xblock.utils.resources import ResourceLoader
 
-from .. import platform, skills
 from ..questions import Problem
 from . import datasets as engine
 from . import messages
 from .content import CONTENT_FIELDS, clean_content, validate_content
+from .editor import EditorMixin, skill_names
 from .handlers import HandlerError, guarded
-from .render import dom_id
 from .studio_schema import editor_schema, editor_strings
 
+__all__ = ["StudioMixin"]
+
 loader = ResourceLoader("casestudy_xblock")
-MAX_SKILL_RESULTS = 30
+TEMPLATE = "templates/casestudy_xblock/block/studio.html"
+#: DxqForm's script first: studio.js builds on it.
+RESOURCES = ("public/css/case.css", "public/js/studio_form.js", "public/js/studio.js")
 
 
-def skill_label(skill_id, lang):
-    node = skills.find(skill_id)
-    return f"{node.name(lang)} ({node.code})" if node is not None else skill_id
-
-
-class StudioMixin:
+class StudioMixin(EditorMixin):
     """studio_view and its handlers: save_studio, search_skills, dataset_status."""
 
+    editor_error, editor_messages = HandlerError, messages
+    search_skills = guarded(EditorMixin.answer_skill_search)
+
     def studio_view(self, context=None):
-        lang = self.language()
         content = self.content_dict()
         chosen = set(content["skills"]) | {
             s for q in content["questions"] for s in q.get("skills") or []
@@ -35,22 +38,10 @@ class StudioMixin:
             "schema": editor_schema(self.gettext),
             "strings": editor_strings(self.gettext),
             "uploadUrl": engine.upload_url(),
-            "skillNames": {s: skill_label(s, lang) for s in chosen if isinstance(s, str)},
+            "skillNames": skill_names(chosen, self.language()),
             "statusLabels": self.status_labels(),
         }
-        html = loader.render_django_template(
-            "templates/casestudy_xblock/block/studio.html",
-            {"uid": dom_id(self.scope_ids.usage_id), "lang": lang},
-            i18n_service=self.runtime.service(self, "i18n"),
-        )
-        fragment = Fragment(html)
-        fragment.add_css_url(self.runtime.local_resource_url(self, "public/css/case.css"))
-        fragment.add_javascript_url(
-            self.runtime.local_resource_url(self, "public/js/studio_form.js")
-        )
-        fragment.add_javascript_url(self.runtime.local_resource_url(self, "public/js/studio.js"))
-        fragment.initialize_js("DxqCaseStudio", init)
-        return fragment
+        return self.editor_fragment(loader, TEMPLATE, RESOURCES, "DxqCaseStudio", init)
 
     def status_labels(self):
         _ = self.gettext
@@ -60,22 +51,6 @@ class StudioMixin:
             engine.FAILED: _("The file could not be prepared."),
             "pending": _("Being prepared…"),
         }
-
-    def require_author(self):
-        """Studio handlers are for authors: refuse a learner calling them in the LMS.
-
-        Studio's own user service says ``user_is_staff=False`` for course authors but gives
-        their course role; an LMS learner has neither staff nor a course role beyond student.
-        """
-        service = self.runtime.service(self, "user")
-        user = service.get_current_user() if service else None
-        attrs = getattr(user, "opt_attrs", None) or {}
-        role = attrs.get("edx-platform.user_role")
-        if attrs.get("edx-platform.user_is_staff") is False and role in (None, "", "student"):
-            raise HandlerError("bad_request", 403)
-        in_open_edx = any(key.startswith("edx-platform.") for key in attrs)
-        if not in_open_edx and not platform.may_author_standalone():
-            raise HandlerError("bad_request", 403)
 
     def engine_problems(self, content):
         """Datasets the engine does not know, and expected-answer SQL that fails on them."""
@@ -98,44 +73,15 @@ class StudioMixin:
     @guarded
     def save_studio(self, data, suffix=""):
         """Validate ``{"content": {...}}`` and save it; nothing is saved when any field is wrong."""
-        self.require_author()
-        raw = data.get("content")
-        if not isinstance(raw, dict):
-            raise HandlerError("bad_request")
-        content = clean_content(raw)
+        content = self.posted_content(data, clean_content)
         problems = validate_content(content)
         if not problems:
             problems = self.engine_problems(content)
         if problems:
-            return {
-                "ok": False,
-                "message": self.gettext(messages.ERRORS["not_saved"]),
-                "errors": [
-                    {
-                        "field": p.field,
-                        "code": p.code,
-                        "message": messages.problem_message(p.code, self.gettext),
-                    }
-                    for p in problems
-                ],
-            }
+            return self.content_refused(problems)
         for name in CONTENT_FIELDS:
             setattr(self, name, content[name])
         return {"ok": True, "message": self.gettext("Saved."), "content": self.content_dict()}
-
-    @guarded
-    def search_skills(self, data, suffix=""):
-        """Skill items whose name or code contains ``{"q": text}``."""
-        self.require_author()
-        text = data.get("q", "")
-        if not isinstance(text, str) or len(text) > 100:
-            raise HandlerError("bad_request")
-        lang = self.language()
-        found = skills.search(text)[:MAX_SKILL_RESULTS]
-        return {
-            "ok": True,
-            "skills": [{"id": s.id, "label": skill_label(s.id, lang)} for s in found],
-        }
 
     @guarded
     def dataset_status(self, data, suffix=""):
@@ -160,7 +106,3 @@ class StudioMixin:
             "summary": summary,
             "final": status in (engine.READY, engine.MISSING, engine.FAILED),
         }
-
-    def author_view(self, context=None):
-        """Studio's preview: the learner view without any learner's state."""
-        return self.render_learner(preview=True)

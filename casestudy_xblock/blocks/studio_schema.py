@@ -1,36 +1,67 @@
-"""The Studio editor's form, described as data (labels already translated) for studio.js."""
+"""The Studio editor's form, described as data (labels already translated) for studio.js.
+
+``field``, ``section`` and the words every editor shows come from ``editor.py``, which the
+deliverable block's editor uses as well.
+"""
 
 from . import messages
 from .content import MATERIAL_KINDS, STAGES
-
-
-def _field(key, kind, label, **extra):
-    return {"key": key, "type": kind, "label": label, **extra}
+from .editor import common_strings, field, section
 
 
 def _list_section(key, label, item_label, add_label, fields):
     """An editor section holding one list of items (people, materials, datasets, questions)."""
-    field = _field(key, "list", label, item_label=item_label, add_label=add_label, fields=fields)
-    return {"title": label, "fields": [field]}
+    return section(
+        label, field(key, "list", label, item_label=item_label, add_label=add_label, fields=fields)
+    )
 
 
 def _options(_, labels, codes):
     return [[code, _(labels[code])] for code in codes]
 
 
-def _question_fields(_):
+def _people(_):
+    return [
+        field("name", "lt", _("Full name")),
+        field("role", "lt", _("Role")),
+        field("note", "lt", _("Note")),
+    ]
+
+
+def _materials(_):
+    kinds = _options(_, messages.MATERIAL_KINDS, MATERIAL_KINDS)
+    return [
+        field("id", "string", _("Material id")),
+        field("kind", "select", _("Material type"), options=kinds),
+        field("title", "lt", _("Title")),
+        field("body", "lt_md", _("Text (Markdown)")),
+    ]
+
+
+def _datasets(_):
+    return [
+        field("slug", "string", _("Table name in SQL"), help=_("e.g. sales")),
+        field("title", "lt", _("Title")),
+        field("description", "lt_md", _("Description (Markdown)")),
+        field("sha256", "string", _("SHA-256 of the uploaded file")),
+        field("filename", "string", _("File name")),
+        field("_dataset", "dataset", _("Upload and status")),
+    ]
+
+
+def _questions(_):
     numeric, choices = ["numeric"], ["single", "multiple"]
     return [
-        _field("id", "string", _("Question id"), help=_("Lower-case letters and digits, e.g. q1.")),
-        _field(
+        field("id", "string", _("Question id"), help=_("Lower-case letters and digits, e.g. q1.")),
+        field(
             "kind",
             "select",
             _("Question type"),
             options=_options(_, messages.KINDS, messages.KINDS),
             rerender=True,
         ),
-        _field("prompt", "lt_md", _("Question (Markdown)")),
-        _field(
+        field("prompt", "lt_md", _("Question (Markdown)")),
+        field(
             "choices",
             "list",
             _("Choices"),
@@ -38,14 +69,14 @@ def _question_fields(_):
             item_label=_("Choice %(n)s"),
             add_label=_("Add a choice"),
             fields=[
-                _field("id", "string", _("Choice id")),
-                _field("text", "lt", _("Choice text")),
-                _field("_correct", "correct", _("This choice is correct")),
+                field("id", "string", _("Choice id")),
+                field("text", "lt", _("Choice text")),
+                field("_correct", "correct", _("This choice is correct")),
             ],
         ),
-        _field("answer", "number", _("Correct answer"), kinds=numeric),
-        _field("answer", "lines", _("Accepted answers (one per line)"), kinds=["text"]),
-        _field(
+        field("answer", "number", _("Correct answer"), kinds=numeric),
+        field("answer", "lines", _("Accepted answers (one per line)"), kinds=["text"]),
+        field(
             "expected_sql",
             "sql",
             _("Compute the correct answer with SQL (optional)"),
@@ -54,7 +85,7 @@ def _question_fields(_):
                 "When set, it replaces the correct answer."
             ),
         ),
-        _field(
+        field(
             "tolerance.mode",
             "select",
             _("Tolerance"),
@@ -65,120 +96,56 @@ def _question_fields(_):
                 ["rel", _("Relative (plus or minus a ratio: 0.01 is one percent)")],
             ],
         ),
-        _field("tolerance.value", "number", _("Tolerance value"), kinds=numeric),
-        _field(
+        field("tolerance.value", "number", _("Tolerance value"), kinds=numeric),
+        field(
             "hints", "lt_list", _("Hints"), item_label=_("Hint %(n)s"), add_label=_("Add a hint")
         ),
-        _field("feedback.correct", "lt_md", _("Feedback when correct (Markdown)")),
-        _field("feedback.incorrect", "lt_md", _("Feedback when not correct (Markdown)")),
-        _field("skills", "skills", _("Skills this question practises")),
-        _field("weight", "number", _("Points")),
+        field("feedback.correct", "lt_md", _("Feedback when correct (Markdown)")),
+        field("feedback.incorrect", "lt_md", _("Feedback when not correct (Markdown)")),
+        field("skills", "skills", _("Skills this question practises")),
+        field("weight", "number", _("Points")),
     ]
 
 
 def editor_schema(_):
     """Sections of the editor: ``[{"title", "fields": [...]}]``; ``_`` translates."""
+    stages = _options(_, messages.STAGES, STAGES)
+    lists = [
+        ("people", _("People"), _("Person %(n)s"), _("Add a person"), _people(_)),
+        ("materials", _("Materials"), _("Material %(n)s"), _("Add a material"), _materials(_)),
+        ("datasets", _("Datasets"), _("Dataset %(n)s"), _("Add a dataset"), _datasets(_)),
+        ("questions", _("Questions"), _("Question %(n)s"), _("Add a question"), _questions(_)),
+    ]
     return [
-        {
-            "title": _("General"),
-            "fields": [
-                _field("display_name", "string", _("Display name")),
-                _field("stage", "select", _("Stage"), options=_options(_, messages.STAGES, STAGES)),
-                _field(
-                    "max_attempts",
-                    "number",
-                    _("Attempts per question"),
-                    help=_("0 means unlimited."),
-                ),
-                _field("skills", "skills", _("Skills this unit practises")),
-            ],
-        },
-        {
-            "title": _("Company"),
-            "fields": [
-                _field("company.name", "lt", _("Company name")),
-                _field("company.industry", "lt", _("Industry")),
-                _field("company.location", "lt", _("Location")),
-                _field("company.employees", "number", _("Employees")),
-                _field("company.summary", "lt_md", _("Summary (Markdown)")),
-            ],
-        },
-        {
-            "title": _("Situation"),
-            "fields": [_field("narrative", "lt_md", _("Narrative (Markdown)"))],
-        },
-        _list_section(
-            "people",
-            _("People"),
-            item_label=_("Person %(n)s"),
-            add_label=_("Add a person"),
-            fields=[
-                _field("name", "lt", _("Full name")),
-                _field("role", "lt", _("Role")),
-                _field("note", "lt", _("Note")),
-            ],
+        section(
+            _("General"),
+            field("display_name", "string", _("Display name")),
+            field("stage", "select", _("Stage"), options=stages),
+            field(
+                "max_attempts", "number", _("Attempts per question"), help=_("0 means unlimited.")
+            ),
+            field("skills", "skills", _("Skills this unit practises")),
         ),
-        _list_section(
-            "materials",
-            _("Materials"),
-            item_label=_("Material %(n)s"),
-            add_label=_("Add a material"),
-            fields=[
-                _field("id", "string", _("Material id")),
-                _field(
-                    "kind",
-                    "select",
-                    _("Material type"),
-                    options=_options(_, messages.MATERIAL_KINDS, MATERIAL_KINDS),
-                ),
-                _field("title", "lt", _("Title")),
-                _field("body", "lt_md", _("Text (Markdown)")),
-            ],
+        section(
+            _("Company"),
+            field("company.name", "lt", _("Company name")),
+            field("company.industry", "lt", _("Industry")),
+            field("company.location", "lt", _("Location")),
+            field("company.employees", "number", _("Employees")),
+            field("company.summary", "lt_md", _("Summary (Markdown)")),
         ),
-        _list_section(
-            "datasets",
-            _("Datasets"),
-            item_label=_("Dataset %(n)s"),
-            add_label=_("Add a dataset"),
-            fields=[
-                _field("slug", "string", _("Table name in SQL"), help=_("e.g. sales")),
-                _field("title", "lt", _("Title")),
-                _field("description", "lt_md", _("Description (Markdown)")),
-                _field("sha256", "string", _("SHA-256 of the uploaded file")),
-                _field("filename", "string", _("File name")),
-                _field("_dataset", "dataset", _("Upload and status")),
-            ],
-        ),
-        _list_section(
-            "questions",
-            _("Questions"),
-            item_label=_("Question %(n)s"),
-            add_label=_("Add a question"),
-            fields=_question_fields(_),
-        ),
+        section(_("Situation"), field("narrative", "lt_md", _("Narrative (Markdown)"))),
+        *(_list_section(*row) for row in lists),
     ]
 
 
 def editor_strings(_):
-    """Words studio.js shows, translated."""
+    """Words studio.js shows, translated: the shared editor's, then the dataset widget's."""
     return {
-        "ja": _("Japanese"),
-        "en": _("English"),
-        "remove": _("Remove"),
-        "moveUp": _("Move up"),
-        "moveDown": _("Move down"),
-        "searchSkills": _("Search the skill standard"),
-        "noSkills": _("No skill matches."),
-        "addSkill": _("Add %(name)s"),
-        "removeSkill": _("Remove %(name)s"),
-        "saving": _("Saving…"),
-        "saved": _("Saved."),
-        "notSaved": _(messages.ERRORS["not_saved"]),
-        "networkError": _("The server could not be reached. Nothing was saved; try again."),
+        **common_strings(_, _(messages.ERRORS["not_saved"])),
         "upload": _("Upload a file"),
         "uploading": _("Uploading…"),
         "uploadFailed": _("The upload failed."),
         "uploadUnavailable": _("Uploading is not available here; enter the SHA-256 of a file."),
         "checkStatus": _("Check the status"),
-        "errorCount": _("Problems found: %(count)s"),
     }

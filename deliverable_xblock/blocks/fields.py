@@ -3,32 +3,28 @@
 The learner's work (drafts, submissions, reviews, grades) lives in the peer-review engine
 (``deliverable_xblock.api``, through edx-submissions), not in XBlock fields: a team shares one
 submission, and reviewers read work that is not theirs. The block keeps only its content and
-what it last published for the learner.
+what it last published for the learner (``PublishedGradeMixin``, shared with the case block).
 """
 
 import copy
 
 from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 
+from casestudy_xblock.blocks.shared_fields import PublishedGradeMixin, _, setting
+
 from .content import CONTENT_FIELDS, DEFAULTS
-
-
-def _(text):
-    """Marks a string for translation; the block translates it when it shows it."""
-    return text
-
 
 DEFAULT_DISPLAY_NAME = _("Deliverable")
 
 
-class DeliverableFieldsMixin:
+class DeliverableFieldsMixin(PublishedGradeMixin):
     """Content and settings written by the author; what was last published per learner."""
 
-    display_name = String(
-        display_name=_("Display name"),
-        help=_("The title learners see above the deliverable."),
-        default=DEFAULT_DISPLAY_NAME,
-        scope=Scope.settings,
+    display_name = setting(
+        String,
+        _("Display name"),
+        DEFAULT_DISPLAY_NAME,
+        _("The title learners see above the deliverable."),
     )
     prompt = Dict(
         help=_("What to produce (Markdown, Japanese and English)."),
@@ -39,63 +35,37 @@ class DeliverableFieldsMixin:
     skills = List(
         help=_("DX Promotion Skill Standard ids this deliverable practises."), scope=Scope.content
     )
-    deadline = String(
-        display_name=_("Deadline"),
-        help=_("Last moment to submit or resubmit (ISO 8601); empty means no deadline."),
-        default="",
-        scope=Scope.settings,
+    deadline = setting(
+        String,
+        _("Deadline"),
+        "",
+        _("Last moment to submit or resubmit (ISO 8601); empty means no deadline."),
     )
-    team_mode = Boolean(
-        display_name=_("Team submission"),
-        help=_("A team's members share one submission."),
-        default=DEFAULTS["team_mode"],
-        scope=Scope.settings,
+    team_mode = setting(
+        Boolean,
+        _("Team submission"),
+        DEFAULTS["team_mode"],
+        _("A team's members share one submission."),
     )
-    required_reviews = Integer(
-        display_name=_("Reviews per submission"),
-        default=DEFAULTS["required_reviews"],
-        scope=Scope.settings,
+    required_reviews = setting(Integer, _("Reviews per submission"), DEFAULTS["required_reviews"])
+    lease_minutes = setting(Integer, _("Minutes to finish a review"), DEFAULTS["lease_minutes"])
+    target_hours = setting(
+        Integer,
+        _("Hours within which every submission should be reviewed"),
+        DEFAULTS["target_hours"],
     )
-    lease_minutes = Integer(
-        display_name=_("Minutes to finish a review"),
-        default=DEFAULTS["lease_minutes"],
-        scope=Scope.settings,
+    give_to_get = setting(
+        Boolean,
+        _("Give to get"),
+        DEFAULTS["give_to_get"],
+        _("A learner sees their grade after doing their own required reviews."),
     )
-    target_hours = Integer(
-        display_name=_("Hours within which every submission should be reviewed"),
-        default=DEFAULTS["target_hours"],
-        scope=Scope.settings,
-    )
-    give_to_get = Boolean(
-        display_name=_("Give to get"),
-        help=_("A learner sees their grade after doing their own required reviews."),
-        default=DEFAULTS["give_to_get"],
-        scope=Scope.settings,
-    )
-    weight = Float(
-        display_name=_("Points in the course grade"),
-        help=_("Empty: the rubric's points."),
-        default=None,
-        scope=Scope.settings,
-    )
-    max_file_mb = Integer(
-        display_name=_("Largest file (MB)"), default=DEFAULTS["max_file_mb"], scope=Scope.settings
-    )
-    max_files = Integer(
-        display_name=_("Files per submission"), default=DEFAULTS["max_files"], scope=Scope.settings
-    )
+    weight = setting(Float, _("Points in the course grade"), None, _("Empty: the rubric's points."))
+    max_file_mb = setting(Integer, _("Largest file (MB)"), DEFAULTS["max_file_mb"])
+    max_files = setting(Integer, _("Files per submission"), DEFAULTS["max_files"])
     rubric = Dict(help=_("Criteria and their options."), scope=Scope.content)
     rubric_version = Integer(
         help="The rubric version published to the review engine", default=0, scope=Scope.content
-    )
-
-    # Per learner: what was last published to the LMS.
-    raw_earned = Float(help="Points earned, as last published", default=0.0, scope=Scope.user_state)
-    raw_possible = Float(
-        help="Points possible, as last published", default=0.0, scope=Scope.user_state
-    )
-    completed = Boolean(
-        help="Whether completion was emitted", default=False, scope=Scope.user_state
     )
 
     def content_dict(self):

@@ -8,8 +8,8 @@ to rate and flag) and ``grade``.
 from django.utils import timezone
 from xblock.utils.resources import ResourceLoader
 
+from casestudy_xblock.blocks.editor import skill_label
 from casestudy_xblock.blocks.render import I18nMixin, dom_id, plain, rich  # noqa: F401
-from casestudy_xblock.blocks.studio import skill_label
 
 from .. import api, platform
 from ..files import allowed_extensions

@@ -3,27 +3,33 @@
 Saving configures the peer-review engine (``api.configure``) and publishes the rubric
 (``api.publish_rubric``): an unchanged rubric keeps its version; a changed one becomes a new
 version, and reviews already given keep the version they used (the editor says so).
+
+The author check, the skill search, the refusal of content with problems, the fragment and the
+preview are the case block's (``casestudy_xblock.blocks.editor``), as is the form engine.
 """
 
 from django.utils import timezone
-from web_fragments.fragment import Fragment
 from xblock.utils.resources import ResourceLoader
 
-from casestudy_xblock import skills
-from casestudy_xblock.blocks.handlers import HandlerError as CaseHandlerError
-from casestudy_xblock.blocks.studio import StudioMixin as CaseStudio
-from casestudy_xblock.blocks.studio import skill_label
+from casestudy_xblock.blocks.editor import EditorMixin, skill_names
 
 from .. import api
 from ..errors import DeliverableError
 from . import identity, messages
 from .content import CONTENT_FIELDS, clean_content, parse_deadline, validate_content
 from .handlers import HandlerError, guarded
-from .render import dom_id
 from .studio_schema import editor_schema, editor_strings
 
 loader = ResourceLoader("deliverable_xblock")
-MAX_SKILL_RESULTS = 30
+TEMPLATE = "templates/deliverable_xblock/block/studio.html"
+#: The case block's styles and form engine first (served from casestudy_xblock: see
+#: ``deliverable.SHARED``): deliverable.css and deliverable_studio.js build on them.
+RESOURCES = (
+    "public/shared/case.css",
+    "public/css/deliverable.css",
+    "public/shared/studio_form.js",
+    "public/js/deliverable_studio.js",
+)
 
 
 def deadline_for_editor(value):
@@ -36,36 +42,32 @@ def deadline_for_editor(value):
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
-def deadline_to_store(value):
-    """The editor's deadline as an aware ISO 8601 string (naive means the current time zone)."""
+def aware_deadline(value):
+    """A deadline as an aware datetime (naive means the current time zone), or None."""
     moment = parse_deadline(value)
-    if moment is None:
-        return ""
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return moment.isoformat()
-
-
-def deadline_of(block):
-    """The deadline as an aware datetime, or None."""
-    moment = parse_deadline(block.deadline)
     if moment is not None and timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return moment
 
 
-class StudioMixin:
+def deadline_to_store(value):
+    """The editor's deadline as an aware ISO 8601 string, or "" for none."""
+    moment = aware_deadline(value)
+    return "" if moment is None else moment.isoformat()
+
+
+def deadline_of(block):
+    """The deadline as an aware datetime, or None."""
+    return aware_deadline(block.deadline)
+
+
+class StudioMixin(EditorMixin):
     """studio_view, author_view and the handlers save_studio and search_skills."""
 
-    def require_author(self):
-        """Studio handlers are for authors (the case block's rule): 403 for anyone else."""
-        try:
-            CaseStudio.require_author(self)
-        except CaseHandlerError as error:
-            raise HandlerError("bad_request", 403) from error
+    editor_error, editor_messages = HandlerError, messages
+    search_skills = guarded(EditorMixin.answer_skill_search)
 
     def studio_view(self, context=None):
-        lang = self.language()
         content = self.content_dict()
         content["deadline"] = deadline_for_editor(content["deadline"])
         chosen = set(content["skills"]) | {
@@ -75,24 +77,9 @@ class StudioMixin:
             "content": content,
             "schema": editor_schema(self.gettext),
             "strings": editor_strings(self.gettext, self.gettext(messages.ERRORS["not_saved"])),
-            "skillNames": {s: skill_label(s, lang) for s in chosen if isinstance(s, str)},
+            "skillNames": skill_names(chosen, self.language()),
         }
-        html = loader.render_django_template(
-            "templates/deliverable_xblock/block/studio.html",
-            {"uid": dom_id(self.scope_ids.usage_id), "lang": lang},
-            i18n_service=self.runtime.service(self, "i18n"),
-        )
-        fragment = Fragment(html)
-        fragment.add_css_url(self.runtime.local_resource_url(self, "public/shared/case.css"))
-        fragment.add_css_url(self.runtime.local_resource_url(self, "public/css/deliverable.css"))
-        fragment.add_javascript_url(
-            self.runtime.local_resource_url(self, "public/shared/studio_form.js")
-        )
-        fragment.add_javascript_url(
-            self.runtime.local_resource_url(self, "public/js/deliverable_studio.js")
-        )
-        fragment.initialize_js("DxqDeliverableStudio", init)
-        return fragment
+        return self.editor_fragment(loader, TEMPLATE, RESOURCES, "DxqDeliverableStudio", init)
 
     def sync_engine(self):
         """Give the engine the settings and the rubric; the rubric version in use."""
@@ -114,25 +101,10 @@ class StudioMixin:
     @guarded
     def save_studio(self, data, suffix=""):
         """Validate ``{"content": {...}}`` and save it; nothing is saved when a field is wrong."""
-        self.require_author()
-        raw = data.get("content")
-        if not isinstance(raw, dict):
-            raise HandlerError("bad_request")
-        content = clean_content(raw)
+        content = self.posted_content(data, clean_content)
         problems = validate_content(content)
         if problems:
-            return {
-                "ok": False,
-                "message": self.gettext(messages.ERRORS["not_saved"]),
-                "errors": [
-                    {
-                        "field": p.field,
-                        "code": p.code,
-                        "message": messages.problem_message(p.code, self.gettext),
-                    }
-                    for p in problems
-                ],
-            }
+            return self.content_refused(problems)
         content["deadline"] = deadline_to_store(content["deadline"])
         before = self.rubric_version
         for name in CONTENT_FIELDS:
@@ -150,21 +122,3 @@ class StudioMixin:
         saved = self.content_dict()
         saved["deadline"] = deadline_for_editor(saved["deadline"])
         return {"ok": True, "message": message, "content": saved, "version": self.rubric_version}
-
-    @guarded
-    def search_skills(self, data, suffix=""):
-        """Skill items whose name or code contains ``{"q": text}``."""
-        self.require_author()
-        text = data.get("q", "")
-        if not isinstance(text, str) or len(text) > 100:
-            raise HandlerError("bad_request")
-        lang = self.language()
-        found = skills.search(text)[:MAX_SKILL_RESULTS]
-        return {
-            "ok": True,
-            "skills": [{"id": s.id, "label": skill_label(s.id, lang)} for s in found],
-        }
-
-    def author_view(self, context=None):
-        """Studio's preview: the learner view without any learner's state."""
-        return self.render_learner(preview=True)

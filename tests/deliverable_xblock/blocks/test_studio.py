@@ -8,9 +8,11 @@ from crum import impersonate
 from django.utils import translation
 
 from casestudy_xblock import roles
+from casestudy_xblock.blocks.case import CaseStudyBlock
 from deliverable_xblock import api
 from deliverable_xblock.blocks import identity
-from deliverable_xblock.blocks.studio_schema import editor_schema
+from deliverable_xblock.blocks.deliverable import DeliverableBlock
+from deliverable_xblock.blocks.studio_schema import editor_schema, editor_strings
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,36 @@ def test_the_editor_lists_every_field_and_the_rubric(course, operator):
 def test_the_schema_labels_are_translated():
     schema = editor_schema(translation.gettext)
     assert schema[-1]["title"] == "ルーブリック"
+
+
+def test_the_case_blocks_form_engine_is_served_and_loaded_before_the_editor(course, operator):
+    with impersonate(operator):
+        fragment = course.harness(operator).block.studio_view()
+    names = [r.data.rsplit("/", 2)[-2:] for r in fragment.resources if r.kind == "url"]
+    assert names == [
+        ["shared", "case.css"],
+        ["css", "deliverable.css"],
+        ["shared", "studio_form.js"],
+        ["js", "deliverable_studio.js"],
+    ]
+    with (
+        DeliverableBlock.open_local_resource("public/shared/studio_form.js") as shared,
+        CaseStudyBlock.open_local_resource("public/js/studio_form.js") as own,
+    ):
+        engine = shared.read()
+        assert engine == own.read()
+    assert b"skillsWidget" in engine  # the skill picker comes with it
+    with DeliverableBlock.open_local_resource("public/js/deliverable_studio.js") as script:
+        assert b"search_skills" not in script.read()
+
+
+def test_the_editor_words_are_translated():
+    words = editor_strings(translation.gettext, "x")
+    assert (words["ja"], words["searchSkills"], words["errorCount"]) == (
+        "日本語",
+        "スキル標準を検索",
+        "問題のある項目: %(count)s件",
+    )
 
 
 def test_bad_content_is_refused_in_japanese_and_nothing_is_saved(course, operator, content):
@@ -171,6 +203,16 @@ def test_searching_skills(course, operator):
     result = course.harness(operator).call("search_skills", {"q": "批判的"})
     assert result["ok"]
     assert result["skills"][0]["id"] == "dss-p/v1/PS-2-3"
+    assert course.harness(operator).call("search_skills", {"q": 5}, status=400)
+
+
+def test_the_skill_search_answers_as_the_case_blocks_does(course, operator):
+    from tests.casestudy_xblock.blocks.conftest import Harness as CaseHarness
+
+    with impersonate(operator):
+        case = CaseHarness({}).call("search_skills", {"q": "データ"})
+    assert course.harness(operator).call("search_skills", {"q": "データ"}) == case
+    assert len(case["skills"]) > 1
 
 
 def test_the_author_preview_shows_the_rubric_without_learner_state(course, operator):

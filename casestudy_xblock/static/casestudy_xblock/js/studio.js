@@ -1,33 +1,11 @@
-/* DX Quest case-study editor (Studio): the form, the skill picker, dataset upload and status,
-   and saving. Nothing is saved while the server reports a problem; the form keeps the input. */
+/* DX Quest case-study editor (Studio): the questions' correct choices, dataset upload and status.
+   The form, the skill picker and saving are the shared editor's (DxqForm in studio_form.js):
+   nothing is saved while the server reports a problem, and the form keeps the input. */
 function DxqCaseStudio(runtime, element, init) {
   'use strict';
   var root = element && element.jquery ? element[0] : element;
-  var F = window.DxqForm, el = F.el, fmt = F.fmt;
-  var strings = init.strings, skillNames = init.skillNames || {};
-  var form = root.querySelector('form.dxq-editor');
-  var summary = root.querySelector('[data-role="summary"]');
-  var status = root.querySelector('[data-role="status"]');
-  var state = fromContent(JSON.parse(JSON.stringify(init.content)));
-
-  function csrfToken() {
-    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return match ? decodeURIComponent(match[1]) : '';
-  }
-
-  function send(url, body, json) {
-    var headers = {'X-CSRFToken': csrfToken()};
-    if (json) { headers['Content-Type'] = 'application/json'; }
-    return fetch(url, {method: 'POST', credentials: 'same-origin', headers: headers,
-      body: json ? JSON.stringify(body) : body}).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) { return {ok: false, message: data.message || data.error || strings.networkError}; }
-        return data;
-      });
-    }, function () { return {ok: false, message: strings.networkError}; });
-  }
-
-  function post(handler, data) { return send(runtime.handlerUrl(root, handler), data, true); }
+  var F = window.DxqForm, el = F.el, strings = init.strings;
+  var io = F.requests(runtime, root, strings), post = io.post, send = io.send;
 
   /* Choices carry a "correct" flag while editing; the answer is rebuilt from it on save. */
   function fromContent(content) {
@@ -72,52 +50,6 @@ function DxqCaseStudio(runtime, element, init) {
     });
     wrap.appendChild(box);
     wrap.appendChild(el('label', {'for': id}, ' ' + field.label));
-  }
-
-  function skillsWidget(wrap, field, base, path, ctx, editor) {
-    var list = Array.isArray(base[field.key]) ? base[field.key] : (base[field.key] = []);
-    var labelId = F.nextId();
-    wrap.appendChild(el('span', {'class': 'dxq-editor__label', id: labelId}, field.label));
-    var chips = el('ul', {'class': 'dxq-editor__chips', 'aria-labelledby': labelId, 'data-field': path});
-    list.forEach(function (skillId, index) {
-      var name = skillNames[skillId] || skillId, item = el('li', {'data-field': path + '.' + index}, name);
-      var remove = el('button', {type: 'button', 'class': 'dxq-case__button', 'data-path': path + '.' + index,
-        'aria-label': fmt(strings.removeSkill, {name: name})}, '×');
-      remove.addEventListener('click', function () {
-        list.splice(index, 1);
-        editor.structure(path + ':search');
-      });
-      item.appendChild(remove);
-      chips.appendChild(item);
-    });
-    wrap.appendChild(chips);
-    var id = F.nextId();
-    wrap.appendChild(el('label', {'for': id}, strings.searchSkills));
-    var search = el('input', {type: 'search', id: id, 'data-path': path + ':search', autocomplete: 'off'});
-    var results = el('ul', {'class': 'dxq-editor__chips', 'aria-live': 'polite'});
-    var timer = null;
-    search.addEventListener('input', function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () {
-        post('search_skills', {q: search.value}).then(function (data) {
-          results.textContent = '';
-          var found = (data.skills || []).filter(function (s) { return list.indexOf(s.id) < 0; });
-          if (!found.length) { results.appendChild(el('li', {}, data.ok ? strings.noSkills : data.message)); }
-          found.slice(0, 12).forEach(function (skill) {
-            var add = el('button', {type: 'button', 'class': 'dxq-case__button'},
-              fmt(strings.addSkill, {name: skill.label}));
-            add.addEventListener('click', function () {
-              skillNames[skill.id] = skill.label;
-              list.push(skill.id);
-              editor.structure(path + ':search');
-            });
-            results.appendChild(el('li')).appendChild(add);
-          });
-        });
-      }, 250);
-    });
-    wrap.appendChild(search);
-    wrap.appendChild(results);
   }
 
   function datasetWidget(wrap, field, dataset, path) {
@@ -169,36 +101,10 @@ function DxqCaseStudio(runtime, element, init) {
     check();
   }
 
-  var editor = new F.Form(root.querySelector('[data-role="sections"]'), init.schema, state, strings,
-    {correct: correctWidget, skills: skillsWidget, dataset: datasetWidget});
-  editor.render();
-
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    status.textContent = strings.saving;
-    summary.textContent = '';
-    if (runtime.notify) { runtime.notify('save', {state: 'start', message: strings.saving}); }
-    post('save_studio', {content: toContent(state)}).then(function (result) {
-      if (result.ok) {
-        editor.clearErrors();
-        status.textContent = result.message || strings.saved;
-        if (runtime.notify) { runtime.notify('save', {state: 'end'}); }
-        return;
-      }
-      status.textContent = '';
-      summary.textContent = '';
-      summary.appendChild(el('p', {}, result.message || strings.notSaved));
-      if (result.errors) {
-        summary.appendChild(el('p', {}, fmt(strings.errorCount, {count: result.errors.length})));
-      }
-      var first = editor.showErrors(result.errors || []);
-      if (runtime.notify) { runtime.notify('error', {title: strings.notSaved, message: result.message || ''}); }
-      (first || summary).focus();
-    });
-  });
-
-  root.querySelector('[data-action="cancel"]').addEventListener('click', function () {
-    if (runtime.notify) { runtime.notify('cancel', {}); }
+  F.studio(runtime, root, init, io, {
+    state: fromContent(JSON.parse(JSON.stringify(init.content))),
+    widgets: {correct: correctWidget, dataset: datasetWidget},
+    toContent: toContent
   });
   return {};
 }

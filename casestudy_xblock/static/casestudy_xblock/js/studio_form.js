@@ -1,6 +1,9 @@
-/* DX Quest case-study editor: builds the form from a schema sent by the server (labels already
-   translated) and keeps a plain object in step with it. Widgets that talk to the server
-   (skills, datasets) are given by studio.js through `widgets`. */
+/* DX Quest Studio editors (the case block's studio.js and the deliverable block's
+   deliverable_studio.js): builds the form from a schema sent by the server (labels already
+   translated) and keeps a plain object in step with it. It also holds what both editors share:
+   requests to the block, the DSS-P skill picker, and saving and cancelling (`studio`). Widgets
+   of one editor only (a question's correct choices, datasets, checkboxes, dates) are given by
+   that editor through `widgets`. */
 (function (global) {
   'use strict';
   var uid = 0;
@@ -223,5 +226,132 @@
     return first;
   };
 
-  global.DxqForm = {Form: Form, get: get, set: set, el: el, fmt: fmt, nextId: nextId};
+  /* ---- what both Studio editors share ------------------------------------------------- */
+
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : '';
+  }
+
+  /* send(url, body, json) posts JSON (json true) or a FormData; post(handler, data) posts JSON to
+     one of the block's handlers. Both give the answer's object; a request that fails or answers an
+     error status gives {ok: false, message}. */
+  function requests(runtime, root, strings) {
+    function send(url, body, json) {
+      var headers = {'X-CSRFToken': csrfToken()};
+      if (json) { headers['Content-Type'] = 'application/json'; }
+      return fetch(url, {method: 'POST', credentials: 'same-origin', headers: headers,
+        body: json ? JSON.stringify(body) : body}).then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          if (!response.ok) { return {ok: false, message: data.message || data.error || strings.networkError}; }
+          return data;
+        });
+      }, function () { return {ok: false, message: strings.networkError}; });
+    }
+
+    function post(handler, data) { return send(runtime.handlerUrl(root, handler), data, true); }
+
+    return {send: send, post: post};
+  }
+
+  /* The DSS-P skill picker (field type "skills"): the chosen skills as chips, each with a remove
+     button, and a search through the block's search_skills handler. `names`: {skill id: label}. */
+  function skillsWidget(post, names) {
+    return function (wrap, field, base, path, ctx, editor) {
+      var strings = editor.strings;
+      var list = Array.isArray(base[field.key]) ? base[field.key] : (base[field.key] = []);
+      var labelId = nextId();
+      wrap.appendChild(el('span', {'class': 'dxq-editor__label', id: labelId}, field.label));
+      var chips = el('ul', {'class': 'dxq-editor__chips', 'aria-labelledby': labelId, 'data-field': path});
+      list.forEach(function (skillId, index) {
+        var name = names[skillId] || skillId, item = el('li', {'data-field': path + '.' + index}, name);
+        var remove = el('button', {type: 'button', 'class': 'dxq-case__button', 'data-path': path + '.' + index,
+          'aria-label': fmt(strings.removeSkill, {name: name})}, '×');
+        remove.addEventListener('click', function () {
+          list.splice(index, 1);
+          editor.structure(path + ':search');
+        });
+        item.appendChild(remove);
+        chips.appendChild(item);
+      });
+      wrap.appendChild(chips);
+      var id = nextId();
+      wrap.appendChild(el('label', {'for': id}, strings.searchSkills));
+      var search = el('input', {type: 'search', id: id, 'data-path': path + ':search', autocomplete: 'off'});
+      var results = el('ul', {'class': 'dxq-editor__chips', 'aria-live': 'polite'});
+      var timer = null;
+      search.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () {
+          post('search_skills', {q: search.value}).then(function (data) {
+            results.textContent = '';
+            var found = (data.skills || []).filter(function (s) { return list.indexOf(s.id) < 0; });
+            if (!found.length) { results.appendChild(el('li', {}, data.ok ? strings.noSkills : data.message)); }
+            found.slice(0, 12).forEach(function (skill) {
+              var add = el('button', {type: 'button', 'class': 'dxq-case__button'},
+                fmt(strings.addSkill, {name: skill.label}));
+              add.addEventListener('click', function () {
+                names[skill.id] = skill.label;
+                list.push(skill.id);
+                editor.structure(path + ':search');
+              });
+              results.appendChild(el('li')).appendChild(add);
+            });
+          });
+        }, 250);
+      });
+      wrap.appendChild(search);
+      wrap.appendChild(results);
+    };
+  }
+
+  /* An editor in `root` (its template: form.dxq-editor with the summary, sections and status
+     roles and a cancel button): the form over `options.state` with the skill picker and
+     `options.widgets`. Saving posts {content: options.toContent(state)} to save_studio; while the
+     server reports problems nothing is saved, each problem is shown at its field and the input
+     stays. `options.saved(result, form)` runs after a save that succeeded. Returns the Form. */
+  function studio(runtime, root, init, io, options) {
+    var strings = init.strings;
+    var form = root.querySelector('form.dxq-editor');
+    var summary = root.querySelector('[data-role="summary"]');
+    var status = root.querySelector('[data-role="status"]');
+    var state = options.state, toContent = options.toContent || function (data) { return data; };
+    var widgets = {skills: skillsWidget(io.post, init.skillNames || {})};
+    Object.keys(options.widgets || {}).forEach(function (type) { widgets[type] = options.widgets[type]; });
+    var editor = new Form(root.querySelector('[data-role="sections"]'), init.schema, state, strings, widgets);
+    editor.render();
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      status.textContent = strings.saving;
+      summary.textContent = '';
+      if (runtime.notify) { runtime.notify('save', {state: 'start', message: strings.saving}); }
+      io.post('save_studio', {content: toContent(state)}).then(function (result) {
+        if (result.ok) {
+          if (options.saved) { options.saved(result, editor); }
+          editor.clearErrors();
+          status.textContent = result.message || strings.saved;
+          if (runtime.notify) { runtime.notify('save', {state: 'end'}); }
+          return;
+        }
+        status.textContent = '';
+        summary.textContent = '';
+        summary.appendChild(el('p', {}, result.message || strings.notSaved));
+        if (result.errors && result.errors.length) {
+          summary.appendChild(el('p', {}, fmt(strings.errorCount, {count: result.errors.length})));
+        }
+        var first = editor.showErrors(result.errors || []);
+        if (runtime.notify) { runtime.notify('error', {title: strings.notSaved, message: result.message || ''}); }
+        (first || summary).focus();
+      });
+    });
+
+    root.querySelector('[data-action="cancel"]').addEventListener('click', function () {
+      if (runtime.notify) { runtime.notify('cancel', {}); }
+    });
+    return editor;
+  }
+
+  global.DxqForm = {Form: Form, get: get, set: set, el: el, fmt: fmt, nextId: nextId,
+    requests: requests, skillsWidget: skillsWidget, studio: studio};
 }(window));
