@@ -120,7 +120,15 @@ class ReviewerStatsAdmin(admin.ModelAdmin):
 
 @admin.register(PublishedGrade)
 class PublishedGradeAdmin(admin.ModelAdmin):
-    list_display = ("submission", "points_earned", "points_possible", "low", "high", "published_at")
+    list_display = (
+        "submission",
+        "points_earned",
+        "points_possible",
+        "low",
+        "high",
+        "published_at",
+        "lms_sent_at",
+    )
     readonly_fields = (
         "submission",
         "points_earned",
@@ -129,4 +137,5 @@ class PublishedGradeAdmin(admin.ModelAdmin):
         "high",
         "details",
         "published_at",
+        "lms_sent_at",
     )

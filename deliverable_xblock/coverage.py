@@ -178,16 +178,19 @@ def notify(user_ids, block_key, submission, *, now=None):
 
 
 def _mail(user_ids):
+    """Mail each person in their own language (``platform.preferred_language``)."""
     from django.contrib.auth import get_user_model
+
+    from . import platform
 
     users = get_user_model().objects.filter(pk__in=user_ids).exclude(email="")
     sender = getattr(settings, "DXQ_PEER_MAIL_FROM", None) or settings.DEFAULT_FROM_EMAIL
-    with override("ja"):
-        subject = _("A peer's work is waiting for your review")
-        body = _(
-            "A deliverable in your course is still waiting for reviews. If you have a few "
-            "minutes, please open the course and ask for a review: you will get the work that "
-            "needs one most. Thank you for helping your peers."
-        )
     for user in users:
+        with override(platform.preferred_language(user)):
+            subject = _("A peer's work is waiting for your review")
+            body = _(
+                "A deliverable in your course is still waiting for reviews. If you have a few "
+                "minutes, please open the course and ask for a review: you will get the work "
+                "that needs one most. Thank you for helping your peers."
+            )
         send_mail(subject, body, sender, [user.email], fail_silently=True)

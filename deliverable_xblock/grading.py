@@ -34,19 +34,32 @@ def latest_rubric(block_key):
     return RubricVersion.objects.filter(block_key=block_key).order_by("-number").first()
 
 
+_SCORE_ROW = ("review__reviewer_id", "review_id", "review__submission_id", "criterion_id", "points")
+
+
 def _observations(score_rows):
+    """Observations from ``_SCORE_ROW`` rows. A review whose reviewer was retired (detached,
+    ``reviewer`` None) still counts, as a reviewer of its own with no history
+    (``"retired-<review id>"``), so the grades of the work they reviewed hold."""
     return [
-        estimation.Observation(reviewer, item, criterion, points)
-        for reviewer, item, criterion, points in score_rows
-        if points is not None and reviewer is not None
+        estimation.Observation(
+            reviewer if reviewer is not None else f"retired-{review_id}", item, criterion, points
+        )
+        for reviewer, review_id, item, criterion, points in score_rows
+        if points is not None
     ]
+
+
+def _user_ids(reviewers):
+    """The real users among estimated reviewers (not the ``retired-…`` stand-ins)."""
+    return [uid for uid in reviewers if isinstance(uid, int)]
 
 
 def block_observations(block_key):
     """All visible scored reviews of a block as Observations (one query)."""
     rows = CriterionScore.objects.filter(
         review__submission__block_key=block_key, review__hidden=False
-    ).values_list("review__reviewer_id", "review__submission_id", "criterion_id", "points")
+    ).values_list(*_SCORE_ROW)
     return _observations(rows)
 
 
@@ -65,9 +78,9 @@ def priors(user_ids):
     """{user id: (bias, variance)} from earlier deliverables."""
     return {
         uid: (bias, variance)
-        for uid, bias, variance in ReviewerStats.objects.filter(user_id__in=user_ids).values_list(
-            "user_id", "bias", "variance"
-        )
+        for uid, bias, variance in ReviewerStats.objects.filter(
+            user_id__in=_user_ids(user_ids)
+        ).values_list("user_id", "bias", "variance")
     }
 
 
@@ -89,10 +102,10 @@ def regrade_block(block_key, *, now=None, publish=True):
 
 
 def _store_reviewer_stats(result):
-    existing = {
-        s.user_id: s for s in ReviewerStats.objects.filter(user_id__in=list(result.reviewers))
-    }
-    for uid, est in result.reviewers.items():
+    users = _user_ids(result.reviewers)
+    existing = {s.user_id: s for s in ReviewerStats.objects.filter(user_id__in=users)}
+    for uid in users:
+        est = result.reviewers[uid]
         stats = existing.get(uid) or ReviewerStats(user_id=uid)
         stats.bias = est.bias
         stats.variance = est.variance
@@ -114,6 +127,18 @@ def publish_final(block_key, result, rubric, *, now=None):
     for submission in pending:
         if submission.id in result.items:
             publish(submission, result, rubric, now=now)
+    resend_unsent(block_key, now=now)
+
+
+def resend_unsent(block_key, *, now=None):
+    """Send again the published grades edx-submissions did not accept (``set_score`` failed)."""
+    unsent = PublishedGrade.objects.filter(
+        submission__block_key=block_key,
+        submission__state=Submission.ACTIVE,
+        lms_sent_at__isnull=True,
+    ).select_related("submission")
+    for grade in unsent:
+        _send(grade.submission, grade, now=now)
 
 
 def models_f(name):
@@ -143,14 +168,24 @@ def publish(submission, result, rubric, *, now=None):
             },
         )
     if created:
-        try:
-            joined = _send_score(submission, round(total), int(round(possible)))
-        except Exception:  # the LMS score can be re-sent; our record stays
-            log.exception("set_score failed for %s", submission.uuid)
-        else:
-            _complete_members(submission, joined)
+        _send(submission, grade, now=now)
         _announce(submission, grade)
     return grade
+
+
+def _send(submission, grade, *, now=None):
+    """``set_score`` for one published grade; on success record when (``lms_sent_at``)."""
+    try:
+        with transaction.atomic():
+            joined = _send_score(
+                submission, round(grade.points_earned), int(round(grade.points_possible))
+            )
+    except Exception:  # our record stays; the next re-grade (hourly at least) sends it again
+        log.exception("set_score failed for %s", submission.uuid)
+        return False
+    PublishedGrade.objects.filter(pk=grade.pk).update(lms_sent_at=now or timezone.now())
+    _complete_members(submission, joined)
+    return True
 
 
 def _send_score(submission, points_earned, points_possible):
@@ -194,9 +229,7 @@ def _announce(submission, grade):
 def quick_estimate(submission, rubric):
     """A provisional per-criterion estimate of one submission from stored reviewer stats."""
     rows = CriterionScore.objects.filter(review__submission=submission, review__hidden=False)
-    observations = _observations(
-        rows.values_list("review__reviewer_id", "review__submission_id", "criterion_id", "points")
-    )
+    observations = _observations(rows.values_list(*_SCORE_ROW))
     if not observations:
         return None
     maxima = rubrics.maxima(rubric.criteria)

@@ -408,6 +408,9 @@ class PublishedGrade(models.Model):
     high = models.FloatField()
     details = models.JSONField(default=dict)
     published_at = models.DateTimeField(default=timezone.now)
+    #: When edx-submissions accepted the score (``set_score``); None until then: the next
+    #: re-grade sends it again.
+    lms_sent_at = models.DateTimeField(_("sent to the LMS"), null=True, blank=True)
 
     def __str__(self):
         return f"{self.submission_id}: {self.points_earned}/{self.points_possible}"

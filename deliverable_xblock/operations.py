@@ -19,6 +19,7 @@ from .models import (
     Draft,
     Flag,
     HelpfulnessRating,
+    PublishedGrade,
     Review,
     ReviewerStats,
     Submission,
@@ -50,6 +51,10 @@ def hide_review(review_id, operator, reason="", *, flag_state=Flag.HIDDEN):
                 Submission.objects.filter(pk=review.submission_id, done__gt=0).update(
                     done=F("done") - 1
                 )
+                # A grade already published counted the hidden review: it is estimated and
+                # published again once the replacement is in (the LMS keeps the old score
+                # until then; the learner sees the provisional estimate).
+                PublishedGrade.objects.filter(submission_id=review.submission_id).delete()
         Flag.objects.filter(review=review, state=Flag.OPEN).update(
             state=flag_state, resolved_by=operator, resolved_at=timezone.now()
         )

@@ -1,5 +1,5 @@
-"""What deliverable_xblock needs from the LMS (teams, completion, the retirement signal), called
-lazily, with standalone fallbacks.
+"""What deliverable_xblock needs from the LMS (teams, completion, the retirement signal, the
+language people read mail in), called lazily, with standalone fallbacks.
 
 Inside edx-platform, teams are Open edX teams (``lms.djangoapps.teams``: ``CourseTeamMembership``);
 standalone, :class:`deliverable_xblock.models.TeamMembership` (managed in the admin).
@@ -65,6 +65,22 @@ def retirement_signal():
     """The LMS's ``USER_RETIRE_LMS_MISC`` signal (sent with ``user`` when an account is retired),
     or None outside the LMS."""
     return lms_attr(_RETIREMENT_SIGNALS, "USER_RETIRE_LMS_MISC")
+
+
+_PREFERENCES = "openedx.core.djangoapps.user_api.preferences.api"
+
+
+def preferred_language(user):
+    """The language ``user`` reads mail in: ``"en"`` when their LMS ``pref-lang`` preference is
+    English, else ``"ja"`` (the program's language; also standalone, where there is none)."""
+    get_preference = lms_attr(_PREFERENCES, "get_user_preference")
+    value = None
+    if get_preference is not None:
+        try:
+            value = get_preference(user, "pref-lang")
+        except Exception:  # noqa: BLE001 - a missing preference must never stop a notice
+            value = None
+    return "en" if str(value or "").lower().startswith("en") else "ja"
 
 
 _COMPLETION = "completion.models"

@@ -141,6 +141,7 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
     answer = {"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)}
     required = conf.required_reviews
     with transaction.atomic():
+        _serialise_submissions(block_key)
         previous = list(
             Submission.objects.select_for_update().filter(
                 block_key=block_key, author_key=author_key, state=Submission.ACTIVE, is_gold=False
@@ -195,6 +196,23 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
         for uid in member_ids:
             transaction.on_commit(lambda uid=uid: complete_if_done(key, uid))
     return _submission_info(submission, answer)
+
+
+def _serialise_submissions(block_key):
+    """Lock the deliverable's settings row until the submission commits.
+
+    Two submissions of the same work at once (a double click, two teammates pressing *Submit*
+    together) would each see no active attempt to supersede, or both supersede the same one,
+    and leave two active pieces of work (and, for a team, two active edx-submissions
+    TeamSubmissions, whose "one per team" check runs in Python). Taken in turn, the second one
+    sees the first and supersedes it. Submissions are rare and short next to reviews, which
+    never take this lock. A block never configured has no row, and nothing to wait for.
+    """
+    list(
+        DeliverableSettings.objects.select_for_update()
+        .filter(block_key=str(block_key))
+        .values_list("pk", flat=True)
+    )
 
 
 def _next_attempt(block_key, author_key):

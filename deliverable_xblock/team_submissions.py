@@ -56,17 +56,23 @@ def anonymous_ids(course_key, user_ids, *, enrolled_only=False):
 
 
 def _retire_active(course_key, block_key, team_id):
-    """Mark the team's active TeamSubmission for this item deleted (a resubmission replaces it)."""
-    from submissions import team_api
-    from submissions.errors import TeamSubmissionNotFoundError
+    """Mark the team's active TeamSubmissions for this item deleted (a resubmission replaces
+    them); returns their uuids.
+
+    Normally there is at most one, but edx-submissions checks "one active per team" in Python
+    (a ``pre_save`` receiver), not in the database: two teammates committing at once could leave
+    two, and ``team_api.get_team_submission_for_team`` then fails for good. So every active one
+    is retired, not just the one ``get`` would find (``submit`` also serialises submissions).
+    """
     from submissions.models import DELETED, TeamSubmission
 
-    try:
-        active = team_api.get_team_submission_for_team(str(course_key), str(block_key), team_id)
-    except TeamSubmissionNotFoundError:
-        return None
-    TeamSubmission.objects.filter(uuid=active["team_submission_uuid"]).update(status=DELETED)
-    return str(active["team_submission_uuid"])
+    active = TeamSubmission.objects.filter(
+        course_id=str(course_key), item_id=str(block_key), team_id=team_id
+    )
+    uuids = [str(u) for u in active.values_list("uuid", flat=True)]
+    if uuids:
+        TeamSubmission.objects.filter(uuid__in=uuids).update(status=DELETED)
+    return uuids
 
 
 def create(course_key, block_key, team_id, user, member_ids, answer, *, now, attempt, item_type):

@@ -7,7 +7,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from deliverable_xblock import api, coverage
-from deliverable_xblock.models import Escalation, Notification, Volunteer
+from deliverable_xblock.models import Escalation, Notification, Submission, Volunteer
 from tests.deliverable_xblock.peer_support import BLOCK, COMMENTS, COURSE, scores
 
 T0 = timezone.now().replace(microsecond=0) - timedelta(days=30)
@@ -81,3 +81,40 @@ def test_coverage_task_runs_through_celery(deliverable, make_user):
     api.submit(BLOCK, COURSE, make_user(), text_html="<p>x</p>", now=at(0))
     result = tasks.check_coverage.delay().get()
     assert result["overdue"] == 1
+
+
+def test_coverage_mail_is_in_each_recipients_language(deliverable, make_user, monkeypatch):
+    """Inside the LMS each person is asked in the language of their ``pref-lang`` preference
+    (Japanese without one), as the community's mails are. The LMS preferences API is stood in
+    for under its real import path."""
+    import sys
+    import types
+
+    from casestudy_xblock.platform import lms_attr
+
+    english, japanese, unset = make_user("en1"), make_user("ja1"), make_user("none1")
+    chosen = {english.pk: "en", japanese.pk: "ja"}
+    path = "openedx.core.djangoapps.user_api.preferences.api"
+    parts = path.split(".")
+    for i in range(1, len(parts)):
+        monkeypatch.setitem(sys.modules, ".".join(parts[:i]), types.ModuleType(parts[i - 1]))
+    module = types.ModuleType(path)
+    module.get_user_preference = lambda user, key: (
+        chosen.get(user.pk) if key == "pref-lang" else None
+    )
+    monkeypatch.setitem(sys.modules, path, module)
+    lms_attr.cache_clear()
+    try:
+        author = make_user("author1")
+        work = api.submit(BLOCK, COURSE, author, text_html="<p>x</p>", now=at(0))
+        coverage.notify(
+            [english.pk, japanese.pk, unset.pk], BLOCK, Submission.objects.get(pk=work.id)
+        )
+    finally:
+        lms_attr.cache_clear()
+    subjects = {m.to[0]: m.subject for m in mail.outbox}
+    assert subjects == {
+        english.email: "A peer's work is waiting for your review",
+        japanese.email: "仲間の成果物があなたのレビューを待っています",
+        unset.email: "仲間の成果物があなたのレビューを待っています",
+    }

@@ -246,16 +246,16 @@ def test_an_active_team_submission_left_behind_is_replaced(teams, monkeypatch):
         {"text_html": "?"},
         item_type=api.ITEM_TYPE,
     )
-    real_lookup = team_api.get_team_submission_for_team
+    real_retire = team_submissions._retire_active
     calls = {"n": 0}
 
     def unseen_once(*args):
         calls["n"] += 1
         if calls["n"] == 1:  # the concurrent one is not visible yet
-            raise team_api.TeamSubmissionNotFoundError()
-        return real_lookup(*args)
+            return []
+        return real_retire(*args)
 
-    monkeypatch.setattr(team_api, "get_team_submission_for_team", unseen_once)
+    monkeypatch.setattr(team_submissions, "_retire_active", unseen_once)
     work = api.submit(BLOCK, COURSE, a[0], text_html="<p>Team A</p>")
     monkeypatch.undo()
     current = team_api.get_team_submission_for_team(COURSE, BLOCK, "yamanami-a")
