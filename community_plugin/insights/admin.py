@@ -1,8 +1,11 @@
 """Django admin for insights (anonymous survey responses are listed without any person)."""
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 
 from .models import CompleterCount, CostEntry, FeedbackItem, Question, Survey
+from .models.surveys import ANSWERED_NOT_DELETED
 
 
 @admin.register(FeedbackItem)
@@ -13,8 +16,18 @@ class FeedbackItemAdmin(admin.ModelAdmin):
     raw_id_fields = ("author", "owner", "duplicate_of")
 
 
+class QuestionFormSet(BaseInlineFormSet):
+    """Refuses to delete a question that has answers (it would vanish from the results)."""
+
+    def clean(self):
+        super().clean()
+        if any(form.instance.has_answers() for form in self.deleted_forms):
+            raise ValidationError(ANSWERED_NOT_DELETED)
+
+
 class QuestionInline(admin.StackedInline):
     model = Question
+    formset = QuestionFormSet
     extra = 0
 
 

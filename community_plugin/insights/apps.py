@@ -37,3 +37,8 @@ class InsightsConfig(AppConfig):
             for project in ("lms.djangoapp", "cms.djangoapp")
         },
     }
+
+    def ready(self):
+        from .receivers import connect_retirement
+
+        connect_retirement()  # the LMS's account retirement (nothing to connect standalone)

@@ -93,7 +93,7 @@ def clean_answers(survey, data, *, final):
     Returns (answers, errors) where errors maps question ids to translated messages.
     """
     answers, errors = {}, {}
-    for question in survey.questions.all():
+    for question in survey.offered_questions():
         key = str(question.pk)
         raw = data.get(key)
         value, error = _clean_one(question, raw)
@@ -186,12 +186,20 @@ def _submit(survey, user, response):
 
 
 def results(survey):
-    """Per question: (question, chart points, table headers, table rows, summary)."""
+    """Per question: (question, chart points, table headers, table rows, summary); the
+    questions taken off the survey come last, with their answers.
+
+    Free-text answers are listed in the order of the random response ids, as the exports are:
+    the order of submission (SQLite's natural order) would match the order of the "has
+    answered" rows, which name people.
+    """
     submitted = list(
-        survey.responses.filter(submitted_on__isnull=False).values_list("answers", flat=True)
+        survey.responses.filter(submitted_on__isnull=False)
+        .order_by("id")
+        .values_list("answers", flat=True)
     )
     out = []
-    for question in survey.questions.all():
+    for question in survey.result_questions():
         values = [a[str(question.pk)] for a in submitted if str(question.pk) in a]
         out.append(_result(question, values))
     return len(submitted), out
@@ -260,14 +268,16 @@ def export_table(survey):
     A choice answer is exported as the option's current label (in the operator's language), by
     its key: reordered options keep their answers, removed ones are marked removed.
 
+    Questions taken off the survey keep their column (last, marked removed) and answers.
+
     Anonymous surveys export no user column and shuffle nothing in: responses are ordered by
     their random id, so the order says nothing about who answered when.
     """
-    questions = list(survey.questions.all())
+    questions = survey.result_questions()
     headers = [_("Response"), _("Submitted on")]
     if not survey.anonymous:
         headers.insert(1, _("Username"))
-    headers += [q.text for q in questions]
+    headers += [q.heading for q in questions]
     labels_of = [q.answer_labels() if q.is_choice() else None for q in questions]
     rows = []
     responses = survey.responses.filter(submitted_on__isnull=False).order_by("id")

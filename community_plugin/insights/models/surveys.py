@@ -21,6 +21,14 @@ KIND_LOCKED = _(
     "This question already has answers, so its kind can change only between single and "
     "multiple choice. Add a new question instead."
 )
+ANSWERED_NOT_DELETED = _(
+    "A question with answers is never deleted, or its answers would vanish from the results: "
+    'tick "removed" instead.'
+)
+ANONYMITY_LOCKED = _(
+    "People have already started answering this survey under its present setting, so it "
+    "cannot switch between anonymous and named. Create a new survey instead."
+)
 KEYS_LOCKED = _(
     "This question already has answers: an option's key never changes and an option is never "
     'deleted. Mark an option "removed": true instead.'
@@ -89,13 +97,32 @@ class Survey(models.Model):
     def intro(self):
         return self.intro_en if get_language() == "en" and self.intro_en else self.intro_ja
 
+    def clean(self):
+        """Keep the anonymity people answered under (drafts count: they were typed on it)."""
+        super().clean()
+        stored = Survey.objects.filter(pk=self.pk).values_list("anonymous", flat=True).first()
+        if stored is not None and stored != self.anonymous and self.responses.exists():
+            raise ValidationError({"anonymous": ANONYMITY_LOCKED})
+
     def is_open(self, now=None):
         now = now or timezone.now()
         return self.opens <= now and (self.closes is None or now < self.closes)
 
+    def offered_questions(self):
+        """The questions respondents see (those taken off the survey left out)."""
+        return self.questions.filter(removed=False)
+
+    def result_questions(self):
+        """Every question with its answers, for results and exports: the offered ones in
+        order, then those taken off the survey."""
+        return sorted(self.questions.all(), key=lambda question: question.removed)
+
 
 class Question(models.Model):
     """One question.
+
+    A question that has answers is never deleted: it is taken off the survey (``removed``),
+    so respondents no longer see it and its answers stay in the results and exports.
 
     ``choices`` (single and multiple choice) is a list of {"value", "ja", "en"} where "value"
     is the option's stable key, the one answers store (see :mod:`..options`); an option taken
@@ -126,6 +153,14 @@ class Question(models.Model):
     choices = models.JSONField(_("choices"), default=list, blank=True)
     min_value = models.IntegerField(_("smallest number"), null=True, blank=True)
     max_value = models.IntegerField(_("largest number"), null=True, blank=True)
+    removed = models.BooleanField(
+        _("removed"),
+        default=False,
+        help_text=_(
+            "Taken off the survey: respondents no longer see it; its answers stay in the "
+            "results and exports."
+        ),
+    )
 
     class Meta:
         verbose_name = _("question")
@@ -138,6 +173,13 @@ class Question(models.Model):
     @property
     def text(self):
         return self.text_en if get_language() == "en" and self.text_en else self.text_ja
+
+    @property
+    def heading(self):
+        """The question's text for results and exports, marked when it was taken off."""
+        if self.removed:
+            return gettext("%(question)s (removed)") % {"question": self.text}
+        return self.text
 
     def is_choice(self):
         return self.kind in (self.SINGLE, self.MULTIPLE)

@@ -53,8 +53,11 @@ def question(request, pk, question_pk=None):
     form = QuestionForm(request.POST or None, instance=instance, prefix="q")
     if request.method == "POST":
         if "delete" in request.POST and instance is not None:
-            instance.delete()
-            messages.success(request, _("Question removed."))
+            _take_off(request, instance)
+            return redirect("dxq_insights:survey_edit", pk=survey.pk)
+        if "restore" in request.POST and instance is not None:
+            Question.objects.filter(pk=instance.pk).update(removed=False)
+            messages.success(request, _("The question is back on the survey."))
             return redirect("dxq_insights:survey_edit", pk=survey.pk)
         if form.is_valid():
             item = form.save(commit=False)
@@ -79,13 +82,30 @@ def question(request, pk, question_pk=None):
     )
 
 
+def _take_off(request, question):
+    """Delete a question nobody answered; take an answered one off the survey instead, so its
+    answers stay in the results and exports."""
+    if question.has_answers():
+        Question.objects.filter(pk=question.pk).update(removed=True)
+        messages.success(
+            request,
+            _(
+                "The question is off the survey. It already had answers, so it stays in the "
+                "results and exports, marked removed; you can put it back from its page."
+            ),
+        )
+    else:
+        question.delete()
+        messages.success(request, _("Question removed."))
+
+
 @secretariat_required
 def results(request, pk):
     survey = get_object_or_404(Survey, pk=pk)
     count, per_question = service.results(survey)
     blocks = []
     for index, (question, points, headers, rows, summary) in enumerate(per_question, start=1):
-        chart = svg.bar_chart(f"q{index}", question.text, points) if points else ""
+        chart = svg.bar_chart(f"q{index}", question.heading, points) if points else ""
         blocks.append(
             {
                 "question": question,
@@ -159,7 +179,7 @@ def answer(request, token):
         return render(request, "community_plugin/insights/survey_closed.html", context, status=410)
     except NotTargeted:
         if is_secretariat(request.user) and request.method == "GET":
-            questions = [_question_view(q, {}, {}) for q in survey.questions.all()]
+            questions = [_question_view(q, {}, {}) for q in survey.offered_questions()]
             return render(
                 request,
                 "community_plugin/insights/survey_answer.html",
@@ -173,7 +193,7 @@ def answer(request, token):
         )
     except AlreadyAnswered:
         return render(request, "community_plugin/insights/survey_thanks.html", context)
-    questions = list(survey.questions.all())
+    questions = list(survey.offered_questions())
     if request.method == "POST":
         data = {str(q.pk): request.POST.getlist(str(q.pk)) for q in questions}
         final = "submit" in request.POST

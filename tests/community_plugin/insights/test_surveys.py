@@ -333,3 +333,24 @@ def test_surveys_for_you_lists_the_open_surveys_that_ask_you(graduates, demo_acc
     client = Client()
     client.force_login(demo_accounts["learner1"])
     assert f'href="{answer}"' not in client.get(url).content.decode()  # answered: no link
+
+
+def test_free_text_results_do_not_follow_the_order_people_answered_in(demo_accounts):
+    """Listed in the order of the random response ids (as the exports are), never in the order
+    of submission, which "has answered" rows would tie to people."""
+    import uuid
+
+    from community_plugin.insights.models import Question
+
+    survey = Survey.objects.create(slug="order", title_ja="順序", target=Survey.LINK)
+    question = Question.objects.create(survey=survey, kind="text", text_ja="ご意見")
+    for n, text in ((3, "一番目"), (1, "二番目"), (2, "三番目")):  # submitted in this order
+        Response.objects.create(
+            id=uuid.UUID(int=n),
+            survey=survey,
+            answers={str(question.pk): text},
+            submitted_on=timezone.localdate(),
+        )
+    _count, per_question = surveys.results(survey)
+    rows = per_question[0][3]
+    assert rows == [("二番目",), ("三番目",), ("一番目",)]
