@@ -7,6 +7,7 @@ from django.utils import translation
 from ..text import language_code, localized_with_lang, markdown_to_html
 from . import datasets as engine
 from . import messages
+from .feedback_link import feedback_url
 from .fields import DEFAULT_DISPLAY_NAME
 
 #: Heading levels: the block title is <h2>, sections <h3>, items <h4>; Markdown headings
@@ -160,6 +161,7 @@ def learner_context(block, preview=False):
         "uid": dom_id(block.scope_ids.usage_id),
         "lang": lang,
         "preview": preview,
+        "feedback_url": feedback_url(block.scope_ids.usage_id, preview),
         "title": title(block),
         "stage": block.gettext(messages.STAGES.get(block.stage, messages.STAGES["diagnosis"])),
         "score_text": score_text(block, earned, possible) if possible else "",

@@ -9,6 +9,7 @@ from django.utils import timezone
 from xblock.utils.resources import ResourceLoader
 
 from casestudy_xblock.blocks.editor import skill_label
+from casestudy_xblock.blocks.feedback_link import feedback_url
 from casestudy_xblock.blocks.render import I18nMixin, dom_id, plain, rich  # noqa: F401
 
 from .. import api, platform
@@ -102,6 +103,7 @@ def base_context(block, preview=False):
         "uid": dom_id(block.scope_ids.usage_id),
         "lang": lang,
         "preview": preview,
+        "feedback_url": feedback_url(block.scope_ids.usage_id, preview),
         "team_mode": block.team_mode,
     }
 
@@ -241,6 +243,7 @@ def grade_context(block, user, grade=None, progress=None):
                 }
                 for c in grade.criteria
             ],
+            "unrated": [plain(label, lang) for label in grade.unrated],
         }
     return {
         **base_context(block),
