@@ -11,6 +11,11 @@ from django.utils.translation import gettext_lazy as _
 USER = settings.AUTH_USER_MODEL
 
 
+def _created():
+    """When the row was written; indexed, for lists and insights' counts by period."""
+    return models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+
+
 class Thread(models.Model):
     """A question, idea, showcase or event in a space; its body is the first post."""
 
@@ -33,7 +38,7 @@ class Thread(models.Model):
     body_md = models.TextField(_("text (Markdown)"))
     body_html = models.TextField(_("text (HTML)"), editable=False)
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="dxq_threads")
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     last_activity = models.DateTimeField(_("last activity"), auto_now_add=True)
     pinned = models.BooleanField(_("pinned"), default=False)
@@ -75,7 +80,7 @@ class Post(models.Model):
     author = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="dxq_posts")
     body_md = models.TextField(_("text (Markdown)"))
     body_html = models.TextField(_("text (HTML)"), editable=False)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     hidden = models.BooleanField(_("hidden"), default=False)
 
@@ -86,6 +91,13 @@ class Post(models.Model):
 
     def __str__(self):
         return f"#{self.pk} in {self.thread_id}"
+
+
+def _reply_or_body(related_name):
+    """The reply a row is about; empty when it is about the thread's body (the first post)."""
+    return models.ForeignKey(
+        Post, on_delete=models.CASCADE, null=True, blank=True, related_name=related_name
+    )
 
 
 class Reaction(models.Model):
@@ -103,12 +115,10 @@ class Reaction(models.Model):
     ]
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="reactions")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="reactions"
-    )
+    post = _reply_or_body(related_name="reactions")
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="dxq_reactions")
     kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
 
     class Meta:
         verbose_name = _("reaction")
@@ -141,13 +151,11 @@ class Flag(models.Model):
     ]
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="flags")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="flags"
-    )
+    post = _reply_or_body(related_name="flags")
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="dxq_flags")
     reason = models.CharField(_("reason"), max_length=16, choices=REASON_CHOICES)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
     resolved = models.DateTimeField(_("resolved"), null=True, blank=True)
 
     class Meta:
@@ -162,13 +170,11 @@ class EditRevision(models.Model):
     """The text of a thread or reply before an edit (the edit history everyone can read)."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="revisions")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="revisions"
-    )
+    post = _reply_or_body(related_name="revisions")
     editor = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     title = models.CharField(_("title"), max_length=200, blank=True)
     body_md = models.TextField(_("text (Markdown)"))
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
 
     class Meta:
         verbose_name = _("edit revision")
@@ -205,16 +211,14 @@ class Attachment(models.Model):
     """A file attached to a thread's body or a reply, checked by its magic bytes."""
 
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="attachments")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
-    )
+    post = _reply_or_body(related_name="attachments")
     uploader = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     file = models.FileField(_("file"), upload_to="dxq/discussions/%Y/%m/", max_length=200)
     name = models.CharField(_("file name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=8)
     content_type = models.CharField(_("content type"), max_length=100)
     size = models.PositiveIntegerField(_("size"))
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
 
     class Meta:
         verbose_name = _("attachment")
@@ -243,15 +247,13 @@ class ModerationLog(models.Model):
 
     space = models.ForeignKey("dxq_community.Space", on_delete=models.CASCADE, related_name="+")
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="moderation_log")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    post = _reply_or_body(related_name="+")
     actor = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     action = models.CharField(_("action"), max_length=16, choices=ACTION_CHOICES)
     note = models.CharField(_("note"), max_length=500, blank=True)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
 
     class Meta:
         verbose_name = _("moderation log entry")
@@ -267,12 +269,10 @@ class Escalation(models.Model):
 
     space = models.ForeignKey("dxq_community.Space", on_delete=models.CASCADE, related_name="+")
     thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="escalations")
-    post = models.ForeignKey(
-        Post, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
+    post = _reply_or_body(related_name="+")
     raised_by = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(_("reason"), max_length=1000)
-    created = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    created = _created()
     resolved_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

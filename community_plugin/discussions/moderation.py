@@ -78,48 +78,48 @@ def flag(user, thread, post, reason, note=""):
     return False
 
 
-def _resolve_flags(thread, post):
+def _review(user, thread, post, action, note, hidden=None):
+    """A moderator's decision on the thread body or a reply: show or hide it (unless
+    ``hidden`` is None), close its open flags, and log ``action``."""
+    access.check_moderate(user, thread.space)
+    if hidden is not None:
+        _set_hidden(thread, post, hidden)
     _open_flags(thread, post).update(resolved=timezone.now())
+    _log(user, thread, post, action, note)
 
 
 @transaction.atomic
 def hide(user, thread, post=None, note=""):
-    access.check_moderate(user, thread.space)
-    _set_hidden(thread, post, True)
-    _resolve_flags(thread, post)
-    _log(user, thread, post, "hide", note)
+    _review(user, thread, post, "hide", note, hidden=True)
 
 
 @transaction.atomic
 def restore(user, thread, post=None, note=""):
-    access.check_moderate(user, thread.space)
-    _set_hidden(thread, post, False)
-    _resolve_flags(thread, post)
-    _log(user, thread, post, "restore", note)
+    _review(user, thread, post, "restore", note, hidden=False)
 
 
 @transaction.atomic
 def dismiss(user, thread, post=None, note=""):
     """Close the open flags without hiding (they were not right)."""
+    _review(user, thread, post, "dismiss", note)
+
+
+def _set_thread_state(user, thread, field, value, action, note):
+    """A moderator turns the thread's ``pinned`` or ``closed`` on or off, and logs ``action``."""
     access.check_moderate(user, thread.space)
-    _resolve_flags(thread, post)
-    _log(user, thread, post, "dismiss", note)
+    Thread.objects.filter(pk=thread.pk).update(**{field: value})
+    setattr(thread, field, value)
+    _log(user, thread, None, action, note)
 
 
 @transaction.atomic
 def set_pinned(user, thread, pinned, note=""):
-    access.check_moderate(user, thread.space)
-    Thread.objects.filter(pk=thread.pk).update(pinned=pinned)
-    thread.pinned = pinned
-    _log(user, thread, None, "pin" if pinned else "unpin", note)
+    _set_thread_state(user, thread, "pinned", pinned, "pin" if pinned else "unpin", note)
 
 
 @transaction.atomic
 def set_closed(user, thread, closed, note=""):
-    access.check_moderate(user, thread.space)
-    Thread.objects.filter(pk=thread.pk).update(closed=closed)
-    thread.closed = closed
-    _log(user, thread, None, "close" if closed else "reopen", note)
+    _set_thread_state(user, thread, "closed", closed, "close" if closed else "reopen", note)
 
 
 @transaction.atomic

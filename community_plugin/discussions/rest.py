@@ -7,6 +7,7 @@ Mounted at ``/dxq/discussions/api/``; the OpenAPI schema of the whole suite is s
 import functools
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
@@ -26,8 +27,16 @@ from .models import EditRevision, Escalation, Post, Thread
 
 
 class _Problem(APIException):
+    """A typed error as an HTTP answer: ``{"detail": message, "field": name or null}``.
+
+    The message is shown in the person's language: services may raise an English msgid
+    (see :mod:`.errors`), translated here where it is shown.
+    """
+
     def __init__(self, error, code):
-        super().__init__({"detail": str(error.message), "field": error.field})
+        super().__init__()
+        # Set after __init__: APIException would turn every value, None too, into a string.
+        self.detail = {"detail": _(str(error.message)), "field": error.field}
         self.status_code = code
 
 
@@ -56,12 +65,57 @@ class Pages(PageNumberPagination):
     page_size = 20
 
 
+def _checked(serializer_class, request):
+    """The request's input as ``serializer_class`` validates it (DRF's 400 when it is wrong)."""
+    data = serializer_class(data=request.data)
+    data.is_valid(raise_exception=True)
+    return data.validated_data
+
+
+def _readable_space(user, slug):
+    """The space ``slug`` if ``user`` may read it, else :class:`NotFound`."""
+    space = community.space_by_slug(slug)
+    if space is None or not access.can_read(user, space):
+        raise NotFound(_("No such space."))
+    return space
+
+
+def thread_action(takes, responses):
+    """A POST on a thread the person may read, taking the input ``takes`` validates.
+
+    The method is called as ``method(self, request, thread, data)`` and says only what the
+    action does: the thread is looked up first (404 when it is not readable), then the input is
+    checked (DRF's 400), and the services' typed errors become HTTP answers. ``responses`` is
+    the schema's.
+    """
+
+    def decorate(method):
+        @functools.wraps(method)
+        def view(self, request, pk=None):
+            thread = self._thread(pk)
+            return method(self, request, thread, _checked(takes, request))
+
+        routed = action(detail=True, methods=["post"], serializer_class=takes)(typed_errors(view))
+        return extend_schema(request=takes, responses=responses)(routed)
+
+    return decorate
+
+
+class ModeratesASpace(permissions.BasePermission):
+    """Community masters of a readable space, and operators (403 with our body otherwise)."""
+
+    def has_permission(self, request, view):
+        if not moderation.moderated_spaces(request.user):
+            raise _Problem(Forbidden(_("Only community masters and operators can do this.")), 403)
+        return True
+
+
 def _post_in(thread, post_id):
     if post_id in (None, ""):
         return None
     post = Post.objects.filter(pk=post_id, thread=thread).select_related("author").first()
     if post is None:
-        raise NotFound("No such reply.")
+        raise NotFound(_("No such reply."))
     return post
 
 
@@ -92,11 +146,10 @@ class SpaceViewSet(viewsets.GenericViewSet):
         responses=s.DiscussionMentionSerializer(many=True),
     )
     @action(detail=True, methods=["get"], serializer_class=s.DiscussionMentionSerializer)
+    @typed_errors
     def mentions(self, request, slug=None):
         """Who can be @mentioned in the space (autocomplete)."""
-        space = community.space_by_slug(slug)
-        if space is None or not access.can_read(request.user, space):
-            raise _Problem(NotFound("No such space."), 404)
+        space = _readable_space(request.user, slug)
         return Response(community.mention_targets(space, request.query_params.get("q", "")))
 
 
@@ -136,18 +189,14 @@ class ThreadViewSet(viewsets.GenericViewSet):
     @extend_schema(request=s.ThreadCreateSerializer, responses={201: s.ThreadSerializer})
     @typed_errors
     def create(self, request):
-        data = s.ThreadCreateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        space = community.space_by_slug(data.validated_data["space"])
-        if space is None or not access.can_read(request.user, space):
-            raise NotFound("No such space.")
+        data = _checked(s.ThreadCreateSerializer, request)
         thread = posting.create_thread(
             request.user,
-            space,
-            kind=data.validated_data["kind"],
-            title=data.validated_data["title"],
-            body=data.validated_data["body"],
-            skills=data.validated_data["skills"],
+            _readable_space(request.user, data["space"]),
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            skills=data["skills"],
             files=request.FILES.getlist("attachments"),
         )
         return Response(s.ThreadSerializer(thread).data, status=status.HTTP_201_CREATED)
@@ -159,14 +208,9 @@ class ThreadViewSet(viewsets.GenericViewSet):
     @typed_errors
     def partial_update(self, request, pk=None):
         thread = self._thread(pk)
-        data = s.ThreadEditSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = _checked(s.ThreadEditSerializer, request)
         posting.edit_thread(
-            request.user,
-            thread,
-            title=data.validated_data["title"],
-            body=data.validated_data["body"],
-            skills=data.validated_data.get("skills"),
+            request.user, thread, title=data["title"], body=data["body"], skills=data.get("skills")
         )
         return Response(s.ThreadSerializer(thread).data)
 
@@ -186,79 +230,47 @@ class ThreadViewSet(viewsets.GenericViewSet):
                 .order_by("created")
             )
             return Response(s.PostSerializer(posts, many=True, context=context).data)
-        data = s.ReplySerializer(data=request.data)
-        data.is_valid(raise_exception=True)
+        data = _checked(s.ReplySerializer, request)
         post = posting.reply(
-            request.user,
-            thread,
-            body=data.validated_data["body"],
-            files=request.FILES.getlist("attachments"),
+            request.user, thread, body=data["body"], files=request.FILES.getlist("attachments")
         )
         return Response(s.PostSerializer(post, context=context).data, status=201)
 
-    @extend_schema(request=s.ReactionSerializer, responses=s.ReactionResultSerializer)
-    @action(detail=True, methods=["post"], serializer_class=s.ReactionSerializer)
-    @typed_errors
-    def react(self, request, pk=None):
+    @thread_action(s.ReactionSerializer, responses=s.ReactionResultSerializer)
+    def react(self, request, thread, data):
         """Toggle a reaction on the thread body or a reply."""
-        thread = self._thread(pk)
-        data = s.ReactionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        post = _post_in(thread, data.validated_data["post"])
-        active = reactions.toggle(request.user, thread, post, data.validated_data["kind"])
-        return Response({"active": active})
+        post = _post_in(thread, data["post"])
+        return Response({"active": reactions.toggle(request.user, thread, post, data["kind"])})
 
-    @extend_schema(request=s.AcceptSerializer, responses=s.ThreadSerializer)
-    @action(detail=True, methods=["post"], serializer_class=s.AcceptSerializer)
-    @typed_errors
-    def accept(self, request, pk=None):
+    @thread_action(s.AcceptSerializer, responses=s.ThreadSerializer)
+    def accept(self, request, thread, data):
         """The asker accepts a reply as the answer (post null withdraws it)."""
-        thread = self._thread(pk)
-        data = s.AcceptSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        reactions.accept(request.user, thread, _post_in(thread, data.validated_data["post"]))
+        reactions.accept(request.user, thread, _post_in(thread, data["post"]))
         return Response(s.ThreadSerializer(thread).data)
 
-    @extend_schema(request=s.ThreadSubscriptionSerializer, responses=s.ThreadSubscriptionSerializer)
-    @action(detail=True, methods=["post"], serializer_class=s.ThreadSubscriptionSerializer)
-    @typed_errors
-    def subscription(self, request, pk=None):
+    @thread_action(s.ThreadSubscriptionSerializer, responses=s.ThreadSubscriptionSerializer)
+    def subscription(self, request, thread, data):
         """Follow, mute, or neither."""
-        thread = self._thread(pk)
-        data = s.ThreadSubscriptionSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        state = data.validated_data["state"]
+        state = data["state"]
         posting.set_subscription(request.user, thread, None if state == "none" else state)
         return Response({"state": state})
 
-    @extend_schema(request=s.FlagSerializer, responses={201: s.FlagResultSerializer})
-    @action(detail=True, methods=["post"], serializer_class=s.FlagSerializer)
-    @typed_errors
-    def flag(self, request, pk=None):
+    @thread_action(s.FlagSerializer, responses={201: s.FlagResultSerializer})
+    def flag(self, request, thread, data):
         """Report the thread body or a reply."""
-        thread = self._thread(pk)
-        data = s.FlagSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        post = _post_in(thread, data.validated_data["post"])
-        hidden = moderation.flag(
-            request.user, thread, post, data.validated_data["reason"], data.validated_data["note"]
-        )
+        post = _post_in(thread, data["post"])
+        hidden = moderation.flag(request.user, thread, post, data["reason"], data["note"])
         return Response({"hidden": hidden}, status=201)
 
-    @extend_schema(request=s.ModerateSerializer, responses=s.ThreadSerializer)
-    @action(detail=True, methods=["post"], serializer_class=s.ModerateSerializer)
-    @typed_errors
-    def moderate(self, request, pk=None):
+    @thread_action(s.ModerateSerializer, responses=s.ThreadSerializer)
+    def moderate(self, request, thread, data):
         """Community masters and operators: hide, restore, dismiss flags, pin, close, move."""
-        thread = self._thread(pk)
-        data = s.ModerateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        what, note = data.validated_data["action"], data.validated_data["note"]
-        post = _post_in(thread, data.validated_data["post"])
+        what, note = data["action"], data["note"]
+        post = _post_in(thread, data["post"])
         if what == "move":
-            target = community.space_by_slug(data.validated_data["space"])
+            target = community.space_by_slug(data["space"])
             if target is None:
-                raise Invalid("No such space.", field="space")
+                raise Invalid(_("No such space."), field="space")
             moderation.move(request.user, thread, target, note)
         elif what in ("hide", "restore", "dismiss"):
             getattr(moderation, what)(request.user, thread, post, note)
@@ -269,16 +281,11 @@ class ThreadViewSet(viewsets.GenericViewSet):
         thread.refresh_from_db()
         return Response(s.ThreadSerializer(thread).data)
 
-    @extend_schema(request=s.EscalateSerializer, responses={201: s.EscalationSerializer})
-    @action(detail=True, methods=["post"], serializer_class=s.EscalateSerializer)
-    @typed_errors
-    def escalate(self, request, pk=None):
+    @thread_action(s.EscalateSerializer, responses={201: s.EscalationSerializer})
+    def escalate(self, request, thread, data):
         """A community master hands the thread (or a reply) to the operators."""
-        thread = self._thread(pk)
-        data = s.EscalateSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        post = _post_in(thread, data.validated_data["post"])
-        escalation = moderation.escalate(request.user, thread, post, data.validated_data["reason"])
+        post = _post_in(thread, data["post"])
+        escalation = moderation.escalate(request.user, thread, post, data["reason"])
         return Response(s.EscalationSerializer(escalation).data, status=201)
 
     @extend_schema(responses=s.RevisionSerializer(many=True))
@@ -310,33 +317,27 @@ class PostViewSet(viewsets.GenericViewSet):
     @typed_errors
     def partial_update(self, request, pk=None):
         post = access.get_post(request.user, pk)
-        data = s.PostEditSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        posting.edit_post(request.user, post, body=data.validated_data["body"])
+        posting.edit_post(request.user, post, body=_checked(s.PostEditSerializer, request)["body"])
         return Response(s.PostSerializer(post, context={"request": request}).data)
 
 
 class ModerationQueueView(APIView):
     """What waits for a community master (flags) or an operator (flags and escalations)."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, ModeratesASpace]
 
     @extend_schema(responses=s.ModerationQueueSerializer)
     def get(self, request):
-        if not moderation.moderated_spaces(request.user):
-            raise _Problem(Forbidden("Only community masters and operators can do this."), 403)
         return Response(s.ModerationQueueSerializer(moderation.queue(request.user)).data)
 
 
 class ModerationLogView(APIView):
     """The moderation audit log of the spaces the person moderates."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [permissions.IsAuthenticated, ModeratesASpace]
 
     @extend_schema(responses=s.ModerationLogSerializer(many=True))
     def get(self, request):
-        if not moderation.moderated_spaces(request.user):
-            raise _Problem(Forbidden("Only community masters and operators can do this."), 403)
         return Response(s.ModerationLogSerializer(moderation.log_for(request.user), many=True).data)
 
 
@@ -350,10 +351,9 @@ class EscalationResolveView(APIView):
     def post(self, request, pk):
         escalation = Escalation.objects.filter(pk=pk, resolved__isnull=True).first()
         if escalation is None or not access.is_operator(request.user):
-            raise NotFound("No such escalation.")
-        data = s.EscalationResolveSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        moderation.resolve(request.user, escalation, data.validated_data["resolution"])
+            raise NotFound(_("No such escalation."))
+        data = _checked(s.EscalationResolveSerializer, request)
+        moderation.resolve(request.user, escalation, data["resolution"])
         return Response(s.EscalationSerializer(escalation).data)
 
 

@@ -1,5 +1,7 @@
 """Fixtures of community_plugin's own tests (names prefixed so sub-apps' fixtures never clash)."""
 
+from datetime import timedelta
+
 import pytest
 
 from tests.community_plugin import world as world_module
@@ -16,3 +18,15 @@ def community_staff_client(client, community_world):
     """A client logged in as the demo administrator (after the demo accounts were refreshed)."""
     client.force_login(community_world.user("staff"))
     return client
+
+
+@pytest.fixture
+def community_upcoming(community_world):
+    """A study session in three days for two people, with a link only its readers may see."""
+    return world_module.study_session(community_world, timedelta(days=3), capacity=2)
+
+
+@pytest.fixture
+def community_past_session(community_world):
+    """A study session that started two hours ago (attendance can be taken)."""
+    return world_module.study_session(community_world, -timedelta(hours=2), title="過去の会")

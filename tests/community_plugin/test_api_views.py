@@ -8,26 +8,9 @@ from django.utils import timezone
 from community_plugin import study_sessions
 from community_plugin.models import Notification
 
-from .world import login
+from .world import MODERATORS, READERS, ROLES, login
 
-ROLES = ["anonymous", "learner", "master", "operator", "company", "hub", "staff", "outsider"]
-READERS = {"learner", "master", "operator", "staff"}
-MODERATORS = {"master", "operator", "staff"}
 API = "/dxq/community/api"
-
-
-@pytest.fixture
-def upcoming(community_world):
-    starts = timezone.now() + timedelta(days=3)
-    return study_sessions.create(
-        community_world.space,
-        community_world.user("master"),
-        title="需要予測の勉強会",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-        meeting_url="https://meet.example.jp/secret-room",
-        capacity=1,
-    )
 
 
 def _check(response, role, allowed, denied=404):
@@ -68,11 +51,11 @@ def test_space_detail_members_and_mentions(client, community_world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_sessions_list_and_detail(client, community_world, upcoming, role):
+def test_sessions_list_and_detail(client, community_world, community_upcoming, role):
     login(client, community_world, role)
     response = client.get(f"{API}/spaces/{community_world.space.slug}/sessions/")
     _check(response, role, role in READERS)
-    detail = client.get(f"{API}/sessions/{upcoming.pk}/")
+    detail = client.get(f"{API}/sessions/{community_upcoming.pk}/")
     _check(detail, role, role in READERS)
     if role in READERS:
         assert response.json()["upcoming"][0]["title"] == "需要予測の勉強会"
@@ -120,10 +103,10 @@ def test_create_session_refuses_bad_input_in_japanese(client, community_world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_rsvp(client, community_world, upcoming, role):
+def test_rsvp(client, community_world, community_upcoming, role):
     login(client, community_world, role)
     response = client.post(
-        f"{API}/sessions/{upcoming.pk}/rsvp/",
+        f"{API}/sessions/{community_upcoming.pk}/rsvp/",
         {"status": "interested"},
         content_type="application/json",
     )
@@ -133,34 +116,31 @@ def test_rsvp(client, community_world, upcoming, role):
         assert response.json()["counts"]["interested"] == 1
 
 
-def test_rsvp_full_is_409_with_a_message(client, community_world, upcoming):
-    study_sessions.answer(upcoming, community_world.user("master"), "going")
+def test_rsvp_full_is_409_with_a_message(client, community_world, community_upcoming):
+    for role in ("master", "operator"):  # the session takes two
+        study_sessions.answer(community_upcoming, community_world.user(role), "going")
     login(client, community_world, "learner")
     response = client.post(
-        f"{API}/sessions/{upcoming.pk}/rsvp/", {"status": "going"}, content_type="application/json"
+        f"{API}/sessions/{community_upcoming.pk}/rsvp/",
+        {"status": "going"},
+        content_type="application/json",
     )
     assert response.status_code == 409
-    assert "1" in response.json()["detail"]
+    assert "2" in response.json()["detail"]
     bad = client.post(
-        f"{API}/sessions/{upcoming.pk}/rsvp/", {"status": "maybe"}, content_type="application/json"
+        f"{API}/sessions/{community_upcoming.pk}/rsvp/",
+        {"status": "maybe"},
+        content_type="application/json",
     )
     assert bad.status_code == 400
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_attendance(client, community_world, role):
-    starts = timezone.now() - timedelta(hours=2)
-    past = study_sessions.create(
-        community_world.space,
-        community_world.user("master"),
-        title="過去",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-    )
+def test_attendance(client, community_world, community_past_session, role):
     login(client, community_world, role)
     learner = community_world.user("learner")
     response = client.post(
-        f"{API}/sessions/{past.pk}/attendance/",
+        f"{API}/sessions/{community_past_session.pk}/attendance/",
         {"present": [learner.pk]},
         content_type="application/json",
     )
@@ -168,20 +148,20 @@ def test_attendance(client, community_world, role):
         assert response.status_code == 403
     else:
         _check(response, role, role in MODERATORS)
-    assert (learner.pk in study_sessions.attendees(past)) is (role in MODERATORS)
+    assert (learner.pk in study_sessions.attendees(community_past_session)) is (role in MODERATORS)
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_cancel(client, community_world, upcoming, role):
-    study_sessions.answer(upcoming, community_world.user("learner"), "going")
+def test_cancel(client, community_world, community_upcoming, role):
+    study_sessions.answer(community_upcoming, community_world.user("learner"), "going")
     login(client, community_world, role)
-    response = client.post(f"{API}/sessions/{upcoming.pk}/cancel/")
+    response = client.post(f"{API}/sessions/{community_upcoming.pk}/cancel/")
     if role == "learner":
         assert response.status_code == 403
     else:
         _check(response, role, role in MODERATORS)
-    upcoming.refresh_from_db()
-    assert upcoming.cancelled is (role in MODERATORS)
+    community_upcoming.refresh_from_db()
+    assert community_upcoming.cancelled is (role in MODERATORS)
     told = Notification.objects.filter(
         user=community_world.user("learner"), kind="session_reminder"
     )
@@ -191,25 +171,25 @@ def test_cancel(client, community_world, upcoming, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_followup_thread(client, community_world, upcoming, role):
+def test_followup_thread(client, community_world, community_upcoming, role):
     login(client, community_world, role)
-    response = client.post(f"{API}/sessions/{upcoming.pk}/follow-up/")
-    upcoming.refresh_from_db()
+    response = client.post(f"{API}/sessions/{community_upcoming.pk}/follow-up/")
+    community_upcoming.refresh_from_db()
     if role == "learner":
         assert response.status_code == 403
     else:
         _check(response, role, role in MODERATORS)
     if role not in MODERATORS:
-        assert upcoming.followup_thread_id is None
+        assert community_upcoming.followup_thread_id is None
         return
     assert response.status_code == 201
     assert response.json() == {
-        "thread": upcoming.followup_thread_id,
-        "url": f"/dxq/discussions/t/{upcoming.followup_thread_id}/",
+        "thread": community_upcoming.followup_thread_id,
+        "url": f"/dxq/discussions/t/{community_upcoming.followup_thread_id}/",
     }
-    again = client.post(f"{API}/sessions/{upcoming.pk}/follow-up/")
+    again = client.post(f"{API}/sessions/{community_upcoming.pk}/follow-up/")
     assert again.status_code == 200
-    assert again.json()["thread"] == upcoming.followup_thread_id  # once only
+    assert again.json()["thread"] == community_upcoming.followup_thread_id  # once only
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -11,19 +11,7 @@ from community_plugin.errors import NotAllowed, SessionClosed, SessionFull
 from community_plugin.forms import StudySessionForm
 from community_plugin.models import Notification, Rsvp
 
-
-def _session(world, starts_in=timedelta(days=2), capacity=None, **extra):
-    starts = timezone.now() + starts_in
-    return study_sessions.create(
-        world.space,
-        world.user("master"),
-        title="需要予測の勉強会",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-        meeting_url="https://meet.example.jp/abc",
-        capacity=capacity,
-        **extra,
-    )
+from .world import study_session
 
 
 def test_form_reads_japan_time_and_stores_utc():
@@ -84,7 +72,7 @@ def test_only_masters_and_operators_create(community_world):
 
 
 def test_capacity_is_respected_with_a_clear_message(community_world):
-    session = _session(community_world, capacity=1)
+    session = study_session(community_world, capacity=1)
     study_sessions.answer(session, community_world.user("master"), Rsvp.GOING)
     with pytest.raises(SessionFull, match="1"):
         study_sessions.answer(session, community_world.user("learner"), Rsvp.GOING)
@@ -104,23 +92,23 @@ def test_capacity_is_respected_with_a_clear_message(community_world):
 
 
 def test_non_members_cannot_answer_and_closed_sessions_refuse(community_world):
-    session = _session(community_world)
+    session = study_session(community_world)
     with pytest.raises(NotAllowed):
         study_sessions.answer(session, community_world.user("outsider"), Rsvp.GOING)
     session.cancelled = True
     session.save()
     with pytest.raises(SessionClosed):
         study_sessions.answer(session, community_world.user("learner"), Rsvp.GOING)
-    over = _session(community_world, starts_in=-timedelta(hours=3))
+    over = study_session(community_world, starts_in=-timedelta(hours=3))
     with pytest.raises(SessionClosed):
         study_sessions.answer(over, community_world.user("learner"), Rsvp.GOING)
 
 
 def test_attendance_by_host_or_master_only_after_start(community_world):
-    future = _session(community_world)
+    future = study_session(community_world)
     with pytest.raises(SessionClosed):
         study_sessions.take_attendance(future, community_world.user("master"), [])
-    past = _session(community_world, starts_in=-timedelta(hours=2))
+    past = study_session(community_world, starts_in=-timedelta(hours=2))
     learner = community_world.user("learner")
     with pytest.raises(NotAllowed):
         study_sessions.take_attendance(past, learner, [learner.pk])
@@ -134,9 +122,9 @@ def test_attendance_by_host_or_master_only_after_start(community_world):
 
 def test_reminders_24h_and_1h_are_sent_once(community_world, django_capture_on_commit_callbacks):
     now = timezone.now()
-    tomorrow = _session(community_world, starts_in=timedelta(hours=20))
-    soon = _session(community_world, starts_in=timedelta(minutes=40))
-    later = _session(community_world, starts_in=timedelta(days=3))
+    tomorrow = study_session(community_world, starts_in=timedelta(hours=20))
+    soon = study_session(community_world, starts_in=timedelta(minutes=40))
+    later = study_session(community_world, starts_in=timedelta(days=3))
     learner, master = community_world.user("learner"), community_world.user("master")
     for session in (tomorrow, soon, later):
         study_sessions.answer(session, learner, Rsvp.GOING)
@@ -154,7 +142,7 @@ def test_reminders_24h_and_1h_are_sent_once(community_world, django_capture_on_c
 
 
 def test_ics_file_in_utc_escaped_and_folded(community_world):
-    session = _session(community_world)
+    session = study_session(community_world)
     session.description = "持ち物: ノートPC; データ, 質問\n歓迎"
     text = study_sessions.ics_text(session)
     assert text.startswith("BEGIN:VCALENDAR\r\n")
@@ -178,7 +166,7 @@ def test_ics_file_in_utc_escaped_and_folded(community_world):
 def test_a_freed_place_is_offered_to_the_interested(
     community_world, django_capture_on_commit_callbacks
 ):
-    session = _session(community_world, capacity=1)
+    session = study_session(community_world, capacity=1)
     master, learner = community_world.user("master"), community_world.user("learner")
     study_sessions.answer(session, master, Rsvp.GOING)
     study_sessions.answer(session, learner, Rsvp.INTERESTED)
@@ -191,7 +179,7 @@ def test_a_freed_place_is_offered_to_the_interested(
 
 
 def test_cancel_tells_those_who_answered_once(community_world):
-    session = _session(community_world)
+    session = study_session(community_world)
     learner = community_world.user("learner")
     study_sessions.answer(session, learner, Rsvp.GOING)
     with pytest.raises(NotAllowed):

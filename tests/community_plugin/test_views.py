@@ -1,33 +1,11 @@
 """Every page of community_plugin, per role: who sees what, who may change what."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from community_plugin import api, study_sessions
 from community_plugin.models import Notification, Rsvp, StudySession
 
-from .world import login
-
-#: Who may read the cohort space (learner1 and master are members; operators/staff see all).
-READERS = {"learner", "master", "operator", "staff"}
-MODERATORS = {"master", "operator", "staff"}
-ROLES = ["anonymous", "learner", "master", "operator", "company", "hub", "staff", "outsider"]
-
-
-@pytest.fixture
-def upcoming(community_world):
-    starts = timezone.now() + timedelta(days=3)
-    return study_sessions.create(
-        community_world.space,
-        community_world.user("master"),
-        title="需要予測の勉強会",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-        meeting_url="https://meet.example.jp/secret-room",
-        capacity=2,
-    )
+from .world import MODERATORS, READERS, ROLES, login
 
 
 def _expect(response, role, allowed, forbidden_status=404):
@@ -41,7 +19,7 @@ def _expect(response, role, allowed, forbidden_status=404):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_space_page(client, community_world, upcoming, role):
+def test_space_page(client, community_world, community_upcoming, role):
     login(client, community_world, role)
     response = client.get(f"/dxq/community/spaces/{community_world.space.slug}/")
     _expect(response, role, role in READERS)
@@ -63,9 +41,11 @@ def test_spaces_list(client, community_world, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_session_page_shows_the_link_to_members_only(client, community_world, upcoming, role):
+def test_session_page_shows_the_link_to_members_only(
+    client, community_world, community_upcoming, role
+):
     login(client, community_world, role)
-    response = client.get(f"/dxq/community/sessions/{upcoming.pk}/")
+    response = client.get(f"/dxq/community/sessions/{community_upcoming.pk}/")
     _expect(response, role, role in READERS)
     if role in READERS:
         body = response.content.decode()
@@ -73,38 +53,42 @@ def test_session_page_shows_the_link_to_members_only(client, community_world, up
         assert "JST" in body
 
 
-def test_session_time_is_shown_in_japan_time(client, community_world, upcoming):
+def test_session_time_is_shown_in_japan_time(client, community_world, community_upcoming):
     login(client, community_world, "learner")
-    body = client.get(f"/dxq/community/sessions/{upcoming.pk}/").content.decode()
-    local = study_sessions.local_time(upcoming.starts_at)
+    body = client.get(f"/dxq/community/sessions/{community_upcoming.pk}/").content.decode()
+    local = study_sessions.local_time(community_upcoming.starts_at)
     assert local.strftime("%H:%M") in body
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_rsvp(client, community_world, upcoming, role):
+def test_rsvp(client, community_world, community_upcoming, role):
     login(client, community_world, role)
-    response = client.post(f"/dxq/community/sessions/{upcoming.pk}/rsvp/", {"status": "going"})
+    response = client.post(
+        f"/dxq/community/sessions/{community_upcoming.pk}/rsvp/", {"status": "going"}
+    )
     may = role in {"learner", "master", "operator", "staff"}
     _expect(response, role, role in READERS)
-    assert upcoming.rsvps.filter(status=Rsvp.GOING).exists() is (may and role != "anonymous")
+    assert community_upcoming.rsvps.filter(status=Rsvp.GOING).exists() is (
+        may and role != "anonymous"
+    )
 
 
-def test_rsvp_when_full_explains_and_changes_nothing(client, community_world, upcoming):
+def test_rsvp_when_full_explains_and_changes_nothing(client, community_world, community_upcoming):
     for role in ("master", "operator"):
-        study_sessions.answer(upcoming, community_world.user(role), Rsvp.GOING)
+        study_sessions.answer(community_upcoming, community_world.user(role), Rsvp.GOING)
     login(client, community_world, "learner")
     response = client.post(
-        f"/dxq/community/sessions/{upcoming.pk}/rsvp/", {"status": "going"}, follow=True
+        f"/dxq/community/sessions/{community_upcoming.pk}/rsvp/", {"status": "going"}, follow=True
     )
     assert "2" in response.content.decode()
     assert "dxq-message--error" in response.content.decode()
-    assert study_sessions.answer_of(community_world.user("learner"), upcoming) is None
+    assert study_sessions.answer_of(community_world.user("learner"), community_upcoming) is None
 
 
-def test_rsvp_with_a_bad_status_says_so(client, community_world, upcoming):
+def test_rsvp_with_a_bad_status_says_so(client, community_world, community_upcoming):
     login(client, community_world, "learner")
     response = client.post(
-        f"/dxq/community/sessions/{upcoming.pk}/rsvp/", {"status": "maybe"}, follow=True
+        f"/dxq/community/sessions/{community_upcoming.pk}/rsvp/", {"status": "maybe"}, follow=True
     )
     assert "dxq-message--error" in response.content.decode()
 
@@ -150,46 +134,39 @@ def test_failed_create_keeps_what_was_typed(client, community_world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_attendance(client, community_world, role):
-    starts = timezone.now() - timedelta(hours=2)
-    past = study_sessions.create(
-        community_world.space,
-        community_world.user("master"),
-        title="過去の会",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-    )
+def test_attendance(client, community_world, community_past_session, role):
     login(client, community_world, role)
     learner = community_world.user("learner")
     response = client.post(
-        f"/dxq/community/sessions/{past.pk}/attendance/", {"present": [learner.pk]}
+        f"/dxq/community/sessions/{community_past_session.pk}/attendance/",
+        {"present": [learner.pk]},
     )
     if role == "learner":
         assert response.status_code == 403
     else:
         _expect(response, role, role in READERS, 404)
-    assert (learner.pk in study_sessions.attendees(past)) is (role in MODERATORS)
+    assert (learner.pk in study_sessions.attendees(community_past_session)) is (role in MODERATORS)
 
 
-def test_attendance_form_shown_to_the_host_after_start(client, community_world):
-    starts = timezone.now() - timedelta(hours=2)
-    past = study_sessions.create(
-        community_world.space,
-        community_world.user("master"),
-        title="過去の会",
-        starts_at=starts,
-        ends_at=starts + timedelta(hours=1),
-    )
+def test_attendance_form_shown_to_the_host_after_start(
+    client, community_world, community_past_session
+):
     login(client, community_world, "master")
-    assert "present-" in client.get(f"/dxq/community/sessions/{past.pk}/").content.decode()
+    assert (
+        "present-"
+        in client.get(f"/dxq/community/sessions/{community_past_session.pk}/").content.decode()
+    )
     login(client, community_world, "learner")
-    assert "present-" not in client.get(f"/dxq/community/sessions/{past.pk}/").content.decode()
+    assert (
+        "present-"
+        not in client.get(f"/dxq/community/sessions/{community_past_session.pk}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_ics_download(client, community_world, upcoming, role):
+def test_ics_download(client, community_world, community_upcoming, role):
     login(client, community_world, role)
-    response = client.get(f"/dxq/community/sessions/{upcoming.pk}/calendar.ics")
+    response = client.get(f"/dxq/community/sessions/{community_upcoming.pk}/calendar.ics")
     _expect(response, role, role in READERS)
     if role in READERS:
         assert response["Content-Type"].startswith("text/calendar")
@@ -197,18 +174,20 @@ def test_ics_download(client, community_world, upcoming, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_followup_thread_button(client, community_world, upcoming, role):
+def test_followup_thread_button(client, community_world, community_upcoming, role):
     login(client, community_world, role)
-    response = client.post(f"/dxq/community/sessions/{upcoming.pk}/follow-up/")
+    response = client.post(f"/dxq/community/sessions/{community_upcoming.pk}/follow-up/")
     if role in MODERATORS:
-        upcoming.refresh_from_db()
-        assert upcoming.followup_thread_id
+        community_upcoming.refresh_from_db()
+        assert community_upcoming.followup_thread_id
         assert response.status_code == 302
-        assert response["Location"] == f"/dxq/discussions/t/{upcoming.followup_thread_id}/"
+        assert (
+            response["Location"] == f"/dxq/discussions/t/{community_upcoming.followup_thread_id}/"
+        )
         thread = client.get(response["Location"])
         assert thread.status_code == 200
-        assert upcoming.title in thread.content.decode()
-        again = client.post(f"/dxq/community/sessions/{upcoming.pk}/follow-up/")
+        assert community_upcoming.title in thread.content.decode()
+        again = client.post(f"/dxq/community/sessions/{community_upcoming.pk}/follow-up/")
         assert again["Location"] == response["Location"]  # once only
     elif role == "learner":
         assert response.status_code == 403
@@ -272,15 +251,15 @@ def test_preferences_form_saves_and_refuses_bad_values(client, community_world):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_cancel_session(client, community_world, upcoming, role):
+def test_cancel_session(client, community_world, community_upcoming, role):
     login(client, community_world, role)
-    response = client.post(f"/dxq/community/sessions/{upcoming.pk}/cancel/")
+    response = client.post(f"/dxq/community/sessions/{community_upcoming.pk}/cancel/")
     if role == "learner":
         assert response.status_code == 403
     else:
         _expect(response, role, role in MODERATORS)
-    upcoming.refresh_from_db()
-    assert upcoming.cancelled is (role in MODERATORS)
+    community_upcoming.refresh_from_db()
+    assert community_upcoming.cancelled is (role in MODERATORS)
 
 
 def _queries(client, url):
@@ -293,14 +272,14 @@ def _queries(client, url):
 
 
 def test_space_and_session_pages_do_not_grow_queries_with_members(
-    client, community_world, upcoming
+    client, community_world, community_upcoming
 ):
     from django.contrib.auth import get_user_model
 
     login(client, community_world, "master")
     urls = [
         f"/dxq/community/spaces/{community_world.space.slug}/",
-        f"/dxq/community/sessions/{upcoming.pk}/",
+        f"/dxq/community/sessions/{community_upcoming.pk}/",
         "/dxq/community/spaces/",
     ]
     for url in urls:  # the first request of a session also writes the session
@@ -309,5 +288,5 @@ def test_space_and_session_pages_do_not_grow_queries_with_members(
     for n in range(30):
         user = get_user_model().objects.create_user(f"peer{n}", f"p{n}@example.jp", "pw")
         api.add_course_member(user.pk, community_world.space.course_key)
-        study_sessions.answer(upcoming, user, Rsvp.INTERESTED)
+        study_sessions.answer(community_upcoming, user, Rsvp.INTERESTED)
     assert [_queries(client, url) for url in urls] == before

@@ -1,11 +1,18 @@
 """A small community for tests: the demo accounts, a cohort space, a community master."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from community_plugin import api
+from django.utils import timezone
+
+from community_plugin import api, study_sessions
 
 COURSE = "course-v1:DXQuest+CS101+2026"
 ROLES = ("anonymous", "learner", "master", "operator", "company", "hub", "staff", "outsider")
+#: Who may read the cohort space (learner and master are members; operators and staff see all).
+READERS = {"learner", "master", "operator", "staff"}
+#: Who moderates it: its community master, operators and staff.
+MODERATORS = {"master", "operator", "staff"}
 
 
 @dataclass
@@ -48,3 +55,25 @@ def login(client, world, role):
     if user is not None:
         client.force_login(user)
     return user
+
+
+def study_session(
+    world,
+    starts_in=timedelta(days=2),
+    *,
+    title="需要予測の勉強会",
+    meeting_url="https://meet.example.jp/secret-room",
+    **extra,
+):
+    """A one-hour study session in the cohort space, hosted by its community master, that starts
+    ``starts_in`` from now (negative: it has started). ``extra``: capacity, description..."""
+    starts = timezone.now() + starts_in
+    return study_sessions.create(
+        world.space,
+        world.user("master"),
+        title=title,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        meeting_url=meeting_url,
+        **extra,
+    )

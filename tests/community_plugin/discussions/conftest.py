@@ -13,6 +13,7 @@ from django.core.cache import cache
 
 from casestudy_xblock import roles
 from community_plugin import api as community
+from community_plugin.discussions import posting
 from conf.portal import demo
 
 
@@ -45,4 +46,12 @@ def people(demo_accounts):
         other=other,
         outsider=outsider,
         **demo_accounts,
+    )
+
+
+@pytest.fixture
+def question(people):
+    """A question by learner1 in the space (the REST tests' thread)."""
+    return posting.create_thread(
+        people.learner1, people.space, kind="question", title="在庫回転率の計算", body="質問"
     )

@@ -7,46 +7,32 @@ from rest_framework.test import APIClient
 from community_plugin.discussions import posting
 from community_plugin.discussions.models import Thread
 
+from .rest_client import API, as_user
+
 pytestmark = pytest.mark.django_db
-
-API = "/dxq/discussions/api/"
-
-
-@pytest.fixture
-def thread(people):
-    return posting.create_thread(
-        people.learner1, people.space, kind="question", title="在庫回転率の計算", body="質問"
-    )
-
-
-def as_user(user):
-    client = APIClient()
-    if user is not None:
-        client.force_authenticate(user)
-    return client
 
 
 ROLES = ["learner1", "master", "operator", "admin", "company", "hub", "outsider"]
 READERS = {"learner1", "master", "operator", "admin"}
 
 
-def test_anonymous_gets_nothing(people, thread):
+def test_anonymous_gets_nothing(people, question):
     client = APIClient()
-    for url in ("threads/", f"threads/{thread.pk}/", "spaces/", "schema/", "skills/"):
+    for url in ("threads/", f"threads/{question.pk}/", "spaces/", "schema/", "skills/"):
         assert client.get(API + url).status_code == 403, url
 
 
 @pytest.mark.parametrize("who", ROLES)
-def test_reading_per_role(people, thread, who):
+def test_reading_per_role(people, question, who):
     client = as_user(getattr(people, who))
-    detail = client.get(f"{API}threads/{thread.pk}/")
+    detail = client.get(f"{API}threads/{question.pk}/")
     listed = client.get(f"{API}threads/", {"space": people.space.slug})
     found = client.get(f"{API}threads/", {"q": "在庫回転率"})
     if who in READERS:
         assert detail.status_code == 200
         assert detail.json()["title"] == "在庫回転率の計算"
-        assert [t["id"] for t in listed.json()["results"]] == [thread.pk]
-        assert [t["id"] for t in found.json()["results"]] == [thread.pk]
+        assert [t["id"] for t in listed.json()["results"]] == [question.pk]
+        assert [t["id"] for t in found.json()["results"]] == [question.pk]
     else:
         assert detail.status_code == 404
         assert listed.json()["results"] == []
@@ -63,18 +49,18 @@ def test_posting_per_role(people, who):
     assert response.status_code == (201 if who in READERS else 404)
 
 
-def test_full_question_flow(people, thread):
+def test_full_question_flow(people, question):
     replier = as_user(people.learner2)
-    reply = replier.post(f"{API}threads/{thread.pk}/posts/", {"body": "@learner1 こうです"})
+    reply = replier.post(f"{API}threads/{question.pk}/posts/", {"body": "@learner1 こうです"})
     assert reply.status_code == 201
     post_id = reply.json()["id"]
-    assert replier.post(f"{API}threads/{thread.pk}/accept/", {"post": post_id}).status_code == 403
+    assert replier.post(f"{API}threads/{question.pk}/accept/", {"post": post_id}).status_code == 403
     asker = as_user(people.learner1)
-    accepted = asker.post(f"{API}threads/{thread.pk}/accept/", {"post": post_id}, format="json")
+    accepted = asker.post(f"{API}threads/{question.pk}/accept/", {"post": post_id}, format="json")
     assert accepted.status_code == 200
     assert accepted.json()["answered"] is True
     worked = as_user(people.master).post(
-        f"{API}threads/{thread.pk}/react/", {"kind": "worked", "post": post_id}
+        f"{API}threads/{question.pk}/react/", {"kind": "worked", "post": post_id}
     )
     assert worked.json() == {"active": True}
     edited = replier.patch(f"{API}posts/{post_id}/", {"body": "直しました"}, format="json")
@@ -83,13 +69,13 @@ def test_full_question_flow(people, thread):
     assert (
         as_user(people.learner1).patch(f"{API}posts/{post_id}/", {"body": "x"}).status_code == 403
     )
-    revisions = asker.get(f"{API}threads/{thread.pk}/revisions/").json()
+    revisions = asker.get(f"{API}threads/{question.pk}/revisions/").json()
     assert [r["body_md"] for r in revisions] == ["@learner1 こうです"]
-    sub = asker.post(f"{API}threads/{thread.pk}/subscription/", {"state": "mute"})
+    sub = asker.post(f"{API}threads/{question.pk}/subscription/", {"state": "mute"})
     assert sub.json() == {"state": "mute"}
 
 
-def test_invalid_input_gets_a_message_and_field(people, thread):
+def test_invalid_input_gets_a_message_and_field(people, question):
     response = as_user(people.learner2).post(
         f"{API}threads/", {"space": people.space.slug, "kind": "idea", "title": " ", "body": "b"}
     )
@@ -99,8 +85,8 @@ def test_invalid_input_gets_a_message_and_field(people, thread):
 
 
 @override_settings(DXQ_DISCUSSIONS_POSTS_PER_MINUTE=1)
-def test_rate_limit_is_429(people, thread):
-    response = as_user(people.learner1).post(f"{API}threads/{thread.pk}/posts/", {"body": "x"})
+def test_rate_limit_is_429(people, question):
+    response = as_user(people.learner1).post(f"{API}threads/{question.pk}/posts/", {"body": "x"})
     assert response.status_code == 429
     assert response.json()["detail"]
 
@@ -109,25 +95,25 @@ def test_rate_limit_is_429(people, thread):
     ("who", "status"),
     [("learner2", 403), ("master", 200), ("operator", 200), ("company", 404), ("hub", 404)],
 )
-def test_moderation_per_role(people, thread, who, status):
+def test_moderation_per_role(people, question, who, status):
     response = as_user(getattr(people, who)).post(
-        f"{API}threads/{thread.pk}/moderate/", {"action": "pin"}
+        f"{API}threads/{question.pk}/moderate/", {"action": "pin"}
     )
     assert response.status_code == status
-    assert Thread.objects.get(pk=thread.pk).pinned is (status == 200)
+    assert Thread.objects.get(pk=question.pk).pinned is (status == 200)
 
 
-def test_flag_queue_escalation_and_log(people, thread):
+def test_flag_queue_escalation_and_log(people, question):
     flagged = as_user(people.learner2).post(
-        f"{API}threads/{thread.pk}/flag/", {"reason": "off_topic"}
+        f"{API}threads/{question.pk}/flag/", {"reason": "off_topic"}
     )
     assert flagged.status_code == 201
     assert flagged.json() == {"hidden": False}
     assert as_user(people.learner2).get(f"{API}moderation/queue/").status_code == 403
     queue = as_user(people.master).get(f"{API}moderation/queue/").json()
-    assert queue["flagged"] == [{"thread": thread.pk, "post": None, "count": 1, "hidden": False}]
+    assert queue["flagged"] == [{"thread": question.pk, "post": None, "count": 1, "hidden": False}]
     escalation = as_user(people.master).post(
-        f"{API}threads/{thread.pk}/escalate/", {"reason": "運営へ"}
+        f"{API}threads/{question.pk}/escalate/", {"reason": "運営へ"}
     )
     assert escalation.status_code == 201
     pk = escalation.json()["id"]
@@ -140,7 +126,7 @@ def test_flag_queue_escalation_and_log(people, thread):
     assert [entry["action"] for entry in log] == ["resolve", "escalate"]
 
 
-def test_spaces_mentions_and_skills(people, thread):
+def test_spaces_mentions_and_skills(people, question):
     client = as_user(people.learner1)
     slugs = {space["slug"] for space in client.get(f"{API}spaces/").json()}
     assert people.space.slug in slugs
@@ -153,15 +139,15 @@ def test_spaces_mentions_and_skills(people, thread):
     assert skills[0]["id"] == "dss-p/v1/BT-1-1"
 
 
-def test_hidden_reply_bodies_stay_hidden_in_the_api(people, thread):
+def test_hidden_reply_bodies_stay_hidden_in_the_api(people, question):
     from community_plugin.discussions import moderation
 
-    post = posting.reply(people.learner2, thread, body="見せない本文")
-    moderation.hide(people.master, thread, post)
-    rows = as_user(people.learner1).get(f"{API}threads/{thread.pk}/posts/").json()
+    post = posting.reply(people.learner2, question, body="見せない本文")
+    moderation.hide(people.master, question, post)
+    rows = as_user(people.learner1).get(f"{API}threads/{question.pk}/posts/").json()
     assert rows[0]["hidden"] is True
     assert rows[0]["body_md"] == ""
-    rows = as_user(people.master).get(f"{API}threads/{thread.pk}/posts/").json()
+    rows = as_user(people.master).get(f"{API}threads/{question.pk}/posts/").json()
     assert rows[0]["body_md"] == "見せない本文"
 
 

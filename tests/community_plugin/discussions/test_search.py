@@ -9,39 +9,55 @@ from community_plugin.discussions.models import SearchToken
 pytestmark = pytest.mark.django_db
 
 
+#: The threads searched: key -> (author, space, kind, title, body, skills).
+THREADS = {
+    "turnover": (
+        "learner1",
+        "space",
+        "question",
+        "在庫の指標について",
+        "在庫回転率の計算はどの列を使えばよいですか？",
+        ["dss-p/v1/DU-2-1"],
+    ),
+    "katakana": (
+        "learner2",
+        "space",
+        "idea",
+        "データの可視化",
+        "ダッシュボードで段取り時間を見せるアイデアです。",
+        [],
+    ),
+    "english": (
+        "master",
+        "space",
+        "showcase",
+        "Pivot tables in DuckDB",
+        "I built a pivot of sales by customer industry.",
+        [],
+    ),
+    "elsewhere": (
+        "outsider",
+        "other",
+        "question",
+        "在庫回転率の別スレッド",
+        "別のコースの在庫回転率の話です。",
+        [],
+    ),
+}
+
+
 @pytest.fixture
 def threads(people):
-    make = posting.create_thread
     return {
-        "turnover": make(
-            people.learner1,
-            people.space,
-            kind="question",
-            title="在庫の指標について",
-            body="在庫回転率の計算はどの列を使えばよいですか？",
-            skills=["dss-p/v1/DU-2-1"],
-        ),
-        "katakana": make(
-            people.learner2,
-            people.space,
-            kind="idea",
-            title="データの可視化",
-            body="ダッシュボードで段取り時間を見せるアイデアです。",
-        ),
-        "english": make(
-            people.master,
-            people.space,
-            kind="showcase",
-            title="Pivot tables in DuckDB",
-            body="I built a pivot of sales by customer industry.",
-        ),
-        "elsewhere": make(
-            people.outsider,
-            people.other,
-            kind="question",
-            title="在庫回転率の別スレッド",
-            body="別のコースの在庫回転率の話です。",
-        ),
+        key: posting.create_thread(
+            getattr(people, author),
+            getattr(people, space),
+            kind=kind,
+            title=title,
+            body=body,
+            skills=skills,
+        )
+        for key, (author, space, kind, title, body, skills) in THREADS.items()
     }
 
 
@@ -49,38 +65,26 @@ def ids(results):
     return [row["id"] for row in results]
 
 
-def test_japanese_word_finds_a_text_containing_it(people, threads):
-    assert ids(api.search(people.learner2, "「在庫回転率」")) == [threads["turnover"].pk]
-
-
-def test_half_width_katakana_query_finds_full_width_text(people, threads):
-    assert ids(api.search(people.learner1, "ﾀﾞｯｼｭﾎﾞｰﾄﾞ")) == [threads["katakana"].pk]
-
-
-def test_full_width_latin_and_case_fold(people, threads):
-    assert ids(api.search(people.learner1, "ＰＩＶＯＴ duckdb")) == [threads["english"].pk]
-
-
-def test_every_word_must_match(people, threads):
-    assert api.search(people.learner1, "pivot 在庫回転率") == []
-    assert ids(api.search(people.learner1, "段取り アイデア")) == [threads["katakana"].pk]
-
-
-def test_no_leak_across_spaces(people, threads):
-    assert ids(api.search(people.outsider, "在庫回転率")) == [threads["elsewhere"].pk]
-    assert ids(api.search(people.learner1, "在庫回転率")) == [threads["turnover"].pk]
-
-
-def test_operators_search_every_space_and_others_nothing(people, threads):
-    found = ids(api.search(people.operator, "在庫回転率"))
-    assert sorted(found) == sorted([threads["turnover"].pk, threads["elsewhere"].pk])
-    assert api.search(people.company, "在庫回転率") == []
-    assert api.search(people.hub, "在庫回転率") == []
-
-
-def test_title_matches_rank_first(people, threads):
-    # The other-space thread has 在庫回転率 in its title; the operator sees both.
-    assert ids(api.search(people.operator, "在庫回転率"))[0] == threads["elsewhere"].pk
+@pytest.mark.parametrize(
+    ("who", "query", "found"),
+    [
+        pytest.param("learner2", "「在庫回転率」", ["turnover"], id="japanese-word-in-a-text"),
+        pytest.param("learner1", "ﾀﾞｯｼｭﾎﾞｰﾄﾞ", ["katakana"], id="half-width-katakana"),
+        pytest.param("learner1", "ＰＩＶＯＴ duckdb", ["english"], id="full-width-latin-case-fold"),
+        pytest.param("learner1", "pivot 在庫回転率", [], id="every-word-must-match"),
+        pytest.param("learner1", "段取り アイデア", ["katakana"], id="two-words-in-one-thread"),
+        pytest.param("outsider", "在庫回転率", ["elsewhere"], id="no-leak-to-another-space"),
+        pytest.param("learner1", "在庫回転率", ["turnover"], id="no-leak-from-another-space"),
+        pytest.param(
+            "operator", "在庫回転率", ["elsewhere", "turnover"], id="operators-all-title-first"
+        ),
+        pytest.param("company", "在庫回転率", [], id="companies-nothing"),
+        pytest.param("hub", "在庫回転率", [], id="hubs-nothing"),
+    ],
+)
+def test_search_finds(people, threads, who, query, found):
+    """What a search by ``who`` finds, best first (title matches rank first)."""
+    assert ids(api.search(getattr(people, who), query)) == [threads[key].pk for key in found]
 
 
 def test_filters_kind_skill_answered(people, threads):
