@@ -44,6 +44,7 @@ from .submitting import (
     configure,
     current_rubric,
     draft_of,
+    graded_with_other_team,
     publish_rubric,
     save_draft,
     settings_of,
@@ -78,6 +79,7 @@ __all__ = [
     "flag_review",
     "grade_of",
     "graded_user_ids",
+    "graded_with_other_team",
     "hide_review",
     "home_links",
     "is_operator",
@@ -121,12 +123,13 @@ def home_links(user, user_roles):
 
 
 def graded_user_ids(block_key=None):
-    """Ids of the learners (every team member) whose submission to ``block_key`` (any block
-    when None) has a final, published grade: the history the badges backfill reads, the same
-    people ``signals.deliverable_graded`` names when a grade becomes final."""
+    """Ids of the learners whose graded work (their own, or their team's: not another team's
+    they joined after submitting with their first team) to ``block_key`` (any block when None)
+    has a final, published grade: the history the badges backfill reads, the same people
+    ``signals.deliverable_graded`` names when a grade becomes final."""
     from .models import SubmissionMember  # noqa: PLC0415
 
-    rows = SubmissionMember.objects.filter(submission__grade__isnull=False)
+    rows = SubmissionMember.objects.filter(submission__grade__isnull=False, counts_for_grade=True)
     if block_key:
         rows = rows.filter(submission__block_key=block_key)
     return sorted(set(rows.values_list("user_id", flat=True)))

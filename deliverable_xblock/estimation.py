@@ -14,12 +14,19 @@ estimated from consensus. A few iterations of:
 A careless reviewer (random scores) ends up with a large variance and so a small weight; a
 harsh or lenient one has their bias subtracted. ``likely`` intervals are the posterior mean
 ± ``Z`` posterior SDs (80%).
+
+Rubric versions: everything is graded on the scale of the latest version (``maxima``). A review
+made on an earlier version carries its criterion's maximum there (``Observation.scale``) and its
+points count as the same fraction of the latest maximum (2 of 4 then is 5 of 10 now); a criterion
+the latest version no longer has (or no longer scores) is not graded; an item whose reviews do
+not cover a criterion the latest version added is graded on the criteria they cover, its total
+(and interval) counted in proportion to the latest points possible (:meth:`Result.total`).
 """
 
 import math
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Z = 1.2816  # 80% two-sided normal interval
 BIAS_SHRINK = 2.0  # pseudo-observations pulling a reviewer's bias to 0
@@ -37,6 +44,24 @@ class Observation:
     item: object
     criterion: str
     points: float
+    #: The criterion's maximum in the rubric version the review used; None: the latest's.
+    scale: float | None = None
+
+
+def on_latest_scale(observations, maxima):
+    """The observations graded against ``maxima`` (the latest version), their points moved to
+    its scale: ``points / scale * maxima[criterion]``. Observations without points, on a
+    criterion ``maxima`` lacks, or on one worth nothing in their own version are left out."""
+    out = []
+    for o in observations:
+        top = maxima.get(o.criterion)
+        if o.points is None or top is None:
+            continue
+        if o.scale is None or o.scale == top:
+            out.append(o)
+        elif o.scale > 0:
+            out.append(replace(o, points=o.points / o.scale * top, scale=top))
+    return out
 
 
 @dataclass
@@ -69,14 +94,27 @@ class Result:
 
     reviewers: dict = field(default_factory=dict)  # reviewer -> ReviewerEstimate
     items: dict = field(default_factory=dict)  # item -> {criterion: CriterionEstimate}
+    maxima: dict = field(default_factory=dict)  # criterion -> max points (latest version)
 
     def total(self, item):
-        """(total, low, high, points possible) of an item, the interval from summed variances."""
+        """(total, low, high, points possible) of an item, the interval from summed variances.
+
+        When the item's reviews cover only some of the graded criteria (a criterion was added
+        after they were made), the total and its interval are counted in proportion: the share
+        of the covered points, applied to every point possible."""
         criteria = self.items.get(item, {})
         total = sum(c.mean for c in criteria.values())
         maximum = sum(c.maximum for c in criteria.values())
         sd = math.sqrt(sum(c.sd**2 for c in criteria.values()))
+        possible = float(sum(self.maxima.values())) if self.maxima else maximum
+        if 0 < maximum < possible:
+            factor = possible / maximum
+            total, sd, maximum = total * factor, sd * factor, possible
         return total, max(0.0, total - Z * sd), min(maximum, total + Z * sd), maximum
+
+    def unrated(self, item):
+        """The graded criteria (latest version) none of the item's reviews scored."""
+        return [c for c in self.maxima if c not in self.items.get(item, {})]
 
 
 def _clip(value, low, high):
@@ -86,13 +124,14 @@ def _clip(value, low, high):
 def estimate(observations, *, maxima, gold=None, priors=None, iterations=8):
     """Estimate reviewers and items.
 
-    ``observations``: iterable of :class:`Observation`; ``maxima``: {criterion: max points};
-    ``gold``: {(item, criterion): expert points}; ``priors``: {reviewer: (bias, variance)}
-    carried over from earlier deliverables.
+    ``observations``: iterable of :class:`Observation`; ``maxima``: {criterion: max points}
+    of the latest rubric version (see :func:`on_latest_scale`); ``gold``: {(item, criterion):
+    expert points}; ``priors``: {reviewer: (bias, variance)} carried over from earlier
+    deliverables.
     """
     gold = dict(gold or {})
     priors = dict(priors or {})
-    obs = [o for o in observations if o.points is not None and o.criterion in maxima]
+    obs = on_latest_scale(observations, maxima)
     by_cell = defaultdict(list)  # (item, criterion) -> [Observation]
     by_reviewer = defaultdict(list)
     for o in obs:
@@ -148,7 +187,7 @@ def estimate(observations, *, maxima, gold=None, priors=None, iterations=8):
             rv.gold_count = sum(1 for _e, _tv, g in residuals if g)
         _population_step(by_cell, gold, maxima, posterior, mu, tau2, effect)
 
-    result = Result(reviewers=reviewers)
+    result = Result(reviewers=reviewers, maxima=dict(maxima))
     for rv in reviewers.values():
         spread = statistics.fmean(tau2.values()) if tau2 else 1.0
         rv.reliability = spread / (spread + rv.variance)
@@ -201,9 +240,8 @@ def _population_step(by_cell, gold, maxima, posterior, mu, tau2, effect):
 def median_grade(observations, maxima):
     """ORA2's rule: per criterion, the median of the reviews' points ({item: {criterion: p}})."""
     cells = defaultdict(list)
-    for o in observations:
-        if o.points is not None and o.criterion in maxima:
-            cells[(o.item, o.criterion)].append(o.points)
+    for o in on_latest_scale(observations, maxima):
+        cells[(o.item, o.criterion)].append(o.points)
     grades = defaultdict(dict)
     for (item, c), values in cells.items():
         grades[item][c] = statistics.median(values)

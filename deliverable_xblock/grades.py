@@ -25,6 +25,7 @@ def grade_of(block_key, user):
     published = _published(submission)
     if published is not None:
         details = published.details.get("criteria", {})
+        unrated = published.details.get("unrated", [])
         total, low, high = published.points_earned, published.low, published.high
     else:
         result = grading.quick_estimate(submission, rubric)
@@ -34,6 +35,7 @@ def grade_of(block_key, user):
             cid: {"mean": c.mean, "low": c.low, "high": c.high, "max": c.maximum}
             for cid, c in result.items[submission.id].items()
         }
+        unrated = result.unrated(submission.id)
         total, low, high, _possible = result.total(submission.id)
     criteria = [
         {
@@ -58,6 +60,7 @@ def grade_of(block_key, user):
         reviews_received=submission.done,
         final=submission.done >= submission.need,
         published=published is not None,
+        unrated=[c["label"] for c in rubric.criteria if c["id"] in unrated],
     )
 
 

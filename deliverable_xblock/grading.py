@@ -34,19 +34,38 @@ def latest_rubric(block_key):
     return RubricVersion.objects.filter(block_key=block_key).order_by("-number").first()
 
 
-_SCORE_ROW = ("review__reviewer_id", "review_id", "review__submission_id", "criterion_id", "points")
+_SCORE_ROW = (
+    "review__reviewer_id",
+    "review_id",
+    "review__submission_id",
+    "criterion_id",
+    "points",
+    "review__rubric_id",
+)
 
 
 def _observations(score_rows):
-    """Observations from ``_SCORE_ROW`` rows. A review whose reviewer was retired (detached,
-    ``reviewer`` None) still counts, as a reviewer of its own with no history
-    (``"retired-<review id>"``), so the grades of the work they reviewed hold."""
+    """Observations from ``_SCORE_ROW`` rows, each with its criterion's maximum in the rubric
+    version the review used (``scale``: estimation puts it on the latest version's scale).
+
+    A review whose reviewer was retired (detached, ``reviewer`` None) still counts, as a
+    reviewer of its own with no history (``"retired-<review id>"``), so the grades of the work
+    they reviewed hold."""
+    score_rows = [row for row in score_rows if row[4] is not None]
+    versions = RubricVersion.objects.filter(pk__in={row[5] for row in score_rows})
+    version_maxima = {
+        pk: rubrics.maxima(criteria) for pk, criteria in versions.values_list("pk", "criteria")
+    }
     return [
         estimation.Observation(
-            reviewer if reviewer is not None else f"retired-{review_id}", item, criterion, points
+            reviewer if reviewer is not None else f"retired-{review_id}",
+            item,
+            criterion,
+            points,
+            scale=version_maxima.get(rubric_id, {}).get(criterion),
         )
-        for reviewer, review_id, item, criterion, points in score_rows
-        if points is not None
+        for reviewer, review_id, item, criterion, points, rubric_id in score_rows
+        if criterion in version_maxima.get(rubric_id, {})
     ]
 
 
@@ -138,7 +157,9 @@ def resend_unsent(block_key, *, now=None):
         lms_sent_at__isnull=True,
     ).select_related("submission")
     for grade in unsent:
-        _send(grade.submission, grade, now=now)
+        joined = _send(grade.submission, grade, now=now)
+        if joined:  # attached only now: named as graded now
+            _announce(grade.submission, grade, user_ids=joined)
 
 
 def models_f(name):
@@ -155,6 +176,7 @@ def publish(submission, result, rubric, *, now=None):
         cid: {"mean": c.mean, "low": c.low, "high": c.high, "max": c.maximum, "sd": c.sd}
         for cid, c in result.items[submission.id].items()
     }
+    unrated = result.unrated(submission.id)
     with transaction.atomic():
         grade, created = PublishedGrade.objects.get_or_create(
             submission=submission,
@@ -163,18 +185,21 @@ def publish(submission, result, rubric, *, now=None):
                 "points_possible": possible,
                 "low": round(low, 2),
                 "high": round(high, 2),
-                "details": {"criteria": details, "rubric": rubric.number},
+                "details": {"criteria": details, "rubric": rubric.number, "unrated": unrated},
                 "published_at": now or timezone.now(),
             },
         )
     if created:
         _send(submission, grade, now=now)
-        _announce(submission, grade)
+        _announce(submission, grade)  # after _send: late joiners it attached are named too
     return grade
 
 
 def _send(submission, grade, *, now=None):
-    """``set_score`` for one published grade; on success record when (``lms_sent_at``)."""
+    """``set_score`` for one published grade; on success record when (``lms_sent_at``).
+
+    Returns the ids of the late joiners it attached (an empty list), or None when
+    edx-submissions did not accept the score."""
     try:
         with transaction.atomic():
             joined = _send_score(
@@ -182,10 +207,10 @@ def _send(submission, grade, *, now=None):
             )
     except Exception:  # our record stays; the next re-grade (hourly at least) sends it again
         log.exception("set_score failed for %s", submission.uuid)
-        return False
+        return None
     PublishedGrade.objects.filter(pk=grade.pk).update(lms_sent_at=now or timezone.now())
     _complete_members(submission, joined)
-    return True
+    return joined
 
 
 def _send_score(submission, points_earned, points_possible):
@@ -213,9 +238,16 @@ def _complete_members(submission, joined):
         transaction.on_commit(lambda uid=user_id: complete_if_done(block_key, uid))
 
 
-def _announce(submission, grade):
-    """Tell packages above (badges) once the grade is stored: ``signals.deliverable_graded``."""
-    user_ids = list(submission.members.values_list("user_id", flat=True))
+def _announce(submission, grade, user_ids=None):
+    """Tell packages above (badges) once the grade is stored: ``signals.deliverable_graded``,
+    naming the members the work is graded for (``SubmissionMember.counts_for_grade``): not
+    those who submitted with another team first, whose grade is that team's."""
+    if user_ids is None:
+        user_ids = list(
+            submission.members.filter(counts_for_grade=True).values_list("user_id", flat=True)
+        )
+    if not user_ids:
+        return
     payload = {
         "user_ids": user_ids,
         "block_key": submission.block_key,

@@ -153,10 +153,18 @@ class Submission(models.Model):
 
 
 class SubmissionMember(models.Model):
-    """Who may not review a submission: its author and, for team work, every team member."""
+    """Who may not review a submission: its author and, for team work, every team member.
+
+    ``counts_for_grade`` says whether the work is graded for this member: the author of
+    individual work; for team work, the members who have an individual submission in its
+    edx-submissions TeamSubmission (a member who had already submitted with another team gets
+    none, so the LMS keeps that team's grade for them, as ORA2 does). Late joiners become
+    counted when the grade is published and their submission is attached.
+    """
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="members")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    counts_for_grade = models.BooleanField(_("graded for this member"), default=False)
 
     class Meta:
         constraints = [

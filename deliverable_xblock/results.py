@@ -62,6 +62,9 @@ class GradeInfo:
     reviews_received: int
     final: bool
     published: bool
+    #: Labels of the criteria no review of this work scored (added to the rubric after they
+    #: were made): the total counts the other criteria in proportion.
+    unrated: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -138,6 +138,14 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
     if conf.deadline and now > conf.deadline:
         raise DeadlinePassed()
     author_key, team_id, member_ids = _author(block_key, course_key, user, team_id, conf)
+    if team_id and _graded_with_team_other_than(block_key, user, team_id):
+        raise NotAllowed(
+            _(
+                "You submitted this deliverable with your earlier team: that team's work is "
+                "graded for you, so you cannot submit your current team's work. A teammate "
+                "can submit it."
+            )
+        )
     answer = {"text_html": sanitize_html(text_html or ""), "files": _clean_files(files)}
     required = conf.required_reviews
     with transaction.atomic():
@@ -148,9 +156,10 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
             )
         )
         team_submission_uuid = ""
+        counted = member_ids
         if team_id:
             attempt = _next_attempt(block_key, author_key)
-            uuid, team_submission_uuid = team_submissions.create(
+            uuid, team_submission_uuid, counted = team_submissions.create(
                 course_key,
                 block_key,
                 team_id,
@@ -189,7 +198,12 @@ def submit(block_key, course_key, user, *, text_html, files=(), team_id=None, no
             need=required,
         )
         SubmissionMember.objects.bulk_create(
-            [SubmissionMember(submission=submission, user_id=uid) for uid in member_ids]
+            [
+                SubmissionMember(
+                    submission=submission, user_id=uid, counts_for_grade=uid in counted
+                )
+                for uid in member_ids
+            ]
         )
         Draft.objects.filter(block_key=block_key, user=user).delete()
         key = str(block_key)
@@ -319,17 +333,52 @@ def join_team_submission(block_key, user):
 
 
 def _own_submission(block_key, user):
+    """The work that counts for the learner, as it does in the LMS (see ``SubmissionMember``):
+
+    1. the latest active work graded for them (their own, or the team's they are counted in);
+    2. otherwise, if a team's work was ever graded for them, the latest such work even if that
+       team has since replaced it without them: edx-submissions never gives them a submission
+       in another team's work, so no other work's grade is theirs (ORA2 shows it the same way);
+    3. otherwise the latest active work they are a member of (their team's work before the
+       grade attaches them as a late joiner; team work stored before team submissions).
+    """
     join_team_submission(block_key, user)
+    mine = Submission.objects.filter(block_key=str(block_key), is_gold=False).order_by(
+        "-submitted_at", "-pk"
+    )
+    counted = mine.filter(members__user=user, members__counts_for_grade=True)
+    return (
+        counted.filter(state=Submission.ACTIVE).first()
+        or counted.exclude(team_submission_uuid="").first()
+        or mine.filter(members__user=user, state=Submission.ACTIVE).first()
+    )
+
+
+def _graded_with_team_other_than(block_key, user, team_id):
+    """True when a team's work other than ``team_id``'s is graded for the learner: they have an
+    individual submission in that team's TeamSubmission, and edx-submissions gives them none in
+    any other team's work of this deliverable."""
     return (
         Submission.objects.filter(
             block_key=str(block_key),
-            members__user=user,
-            state=Submission.ACTIVE,
             is_gold=False,
+            members__user=user,
+            members__counts_for_grade=True,
         )
-        .order_by("-submitted_at")
-        .first()
+        .exclude(team_submission_uuid="")
+        .exclude(team_id=team_id)
+        .exists()
     )
+
+
+def graded_with_other_team(block_key, user):
+    """True when the learner is on a team now but another team's work is the one graded for
+    them (they moved after that team submitted): their current team's work is not theirs."""
+    conf = settings_of(block_key)
+    if not conf.team_mode or not conf.course_key:
+        return False
+    current = platform.team_of(user, conf.course_key)
+    return bool(current) and _graded_with_team_other_than(block_key, user, current)
 
 
 def submission_of(block_key, user):

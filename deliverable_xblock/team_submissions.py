@@ -76,17 +76,20 @@ def _retire_active(course_key, block_key, team_id):
 
 
 def create(course_key, block_key, team_id, user, member_ids, answer, *, now, attempt, item_type):
-    """Store a team's (re)submission; returns ``(uuid, team_submission_uuid)``.
+    """Store a team's (re)submission; returns ``(uuid, team_submission_uuid, counted)``.
 
     ``uuid`` is the submitter's individual submission (or, when they submitted with another
     team, another member's); when every member submitted with another team, the answer is kept
     under the team's own student id ``team-<id>`` (which no learner has) so that it can be read.
+    ``counted``: the ids of the members who got an individual submission (the work is graded
+    for them); members who submitted with another team first are not among them.
     """
     from submissions import api as submissions_api
     from submissions import team_api
     from submissions.errors import DuplicateTeamSubmissionsError
 
-    members = sorted(anonymous_ids(course_key, member_ids))
+    people = anonymous_ids(course_key, member_ids)
+    members = sorted(people)
     item = (str(course_key), str(block_key), team_id)
     arguments = (*item, user.pk, members, answer)
     options = {"submitted_at": now, "attempt_number": attempt, "item_type": item_type}
@@ -103,13 +106,15 @@ def create(course_key, block_key, team_id, user, member_ids, answer, *, now, att
         if not uuids:
             holder = _student_item(course_key, block_key, f"team-{team_id}", item_type)
             kept = submissions_api.create_submission(holder, answer, submitted_at=now)
-            return str(kept["uuid"]), team_submission_uuid
+            return str(kept["uuid"]), team_submission_uuid, []
+        included = team_api.get_team_submission_student_ids(team_submission_uuid)
+        counted = sorted(people[anon].pk for anon in included if anon in people)
         mine = platform.anonymous_id(user, str(course_key))
         own = submissions_api.get_submissions(
             _student_item(course_key, block_key, mine, item_type), limit=1
         )
     uuid = str(own[0]["uuid"]) if own and str(own[0]["uuid"]) in uuids else uuids[0]
-    return uuid, team_submission_uuid
+    return uuid, team_submission_uuid, counted
 
 
 def add_late_joiners(submission, item_type):
@@ -155,7 +160,9 @@ def add_late_joiners(submission, item_type):
             attempt_number=submission.attempt,
             team_submission=team_submission,
         )
-        SubmissionMember.objects.get_or_create(submission=submission, user=user)
+        SubmissionMember.objects.update_or_create(
+            submission=submission, user=user, defaults={"counts_for_grade": True}
+        )
         joined.append(user.pk)
     return joined
 

@@ -130,8 +130,11 @@ def work_context(block, user, deadline, now=None):
         text, files = "", []
     closed = deadline is not None and now > deadline
     no_team = block.team_mode and not platform.team_of(user, identity.course_key(block))
+    elsewhere = block.team_mode and api.graded_with_other_team(key, user)
     return {
         "no_team": no_team,
+        "graded_elsewhere": elsewhere,
+        "read_only": closed or elsewhere,
         **base_context(block),
         "text_html": text,
         "files": _file_views(block, files, "own"),
