@@ -18,6 +18,10 @@ Records (each beside an anchor measured in the same process and run):
   Anchor: the same 2,000 awards signed in this process with no database and no queue
   (median signing time x 2,000). Needs Redis (``DXQ_BENCH_BROKER_URL``, default
   ``redis://127.0.0.1:6379/3``); without it this record is skipped with a message.
+- ``badges_bulk_2000_png_s``: the baked PNGs of those 2,000 awards, as the download views make
+  them (read from the database, the OB 2.0 hosted assertion and the OB 3.0 credential each
+  baked into the class image). Baking happens on download, not at issue, so it is measured
+  after the job, in this process. Anchor: SHA-256 of the same 4,000 PNGs, s.
 """
 
 from __future__ import annotations
@@ -274,6 +278,7 @@ def _bulk_record(badge_class, sign_seconds, count):
     if job.done != count:
         raise RuntimeError(f"bulk job issued {job.done}/{count} ({job.failed} failed)")
     return [
+        _baked_2000_record(badge_class, count),
         record(
             "badges_bulk_2000_s",
             wall,
@@ -287,8 +292,37 @@ def _bulk_record(badge_class, sign_seconds, count):
                 "vendor": connection.vendor,
                 "per_award_ms": round(wall / count * 1000, 2),
             },
-        )
+        ),
     ]
+
+
+def _baked_2000_record(badge_class, count):
+    from community_plugin.badges import documents_web
+    from community_plugin.badges.models import Award
+
+    started = time.perf_counter()
+    images = []
+    for award in Award.objects.filter(badge_class=badge_class, source="bulk").select_related(
+        "badge_class", "issuer"
+    )[:count]:
+        images.append(documents_web.baked_ob2(award, "png"))
+        images.append(documents_web.baked_ob3(award, "png"))
+    wall = time.perf_counter() - started
+    started = time.perf_counter()
+    for image in images:
+        hashlib.sha256(image).digest()
+    anchor = time.perf_counter() - started
+    return record(
+        "badges_bulk_2000_png_s",
+        wall,
+        "s",
+        f"SHA-256 of the same {len(images)} PNGs, s",
+        anchor,
+        {
+            "awards": len(images) // 2,
+            "per_award_ms": round(wall / max(1, len(images) // 2) * 1000, 2),
+        },
+    )
 
 
 def run(repeats: int = 15, bulk: int = 2000) -> list[dict]:

@@ -1,6 +1,6 @@
 """Django admin of the badges app: issuers (keys, rotation), badge classes with their rules,
-awarding by hand / CSV / course passers (as a bulk job in Celery), awards (revoke, reissue),
-bulk jobs with their progress.
+awarding by hand / CSV / course passers (as a bulk job in Celery), awards (revoke; re-sign with
+the current keys, also a bulk job), bulk jobs with their progress.
 
 Every page and action is the admin's: staff only, and each action checks the model permission
 it needs (``change`` for issuers and awards, ``add`` on awards to issue).
@@ -126,8 +126,15 @@ class BadgeClassAdmin(admin.ModelAdmin):
         from .tasks import backfill_task  # noqa: PLC0415
 
         for badge_class in queryset:
-            backfill_task.delay(badge_class.pk)
-        self.message_user(request, _("Backfill queued. New awards appear as they are issued."))
+            backfill_task.delay(badge_class.pk, created_by_id=request.user.pk)
+        self.message_user(
+            request,
+            _(
+                "Backfill queued: one bulk issue job per rule with people to award, each "
+                "showing its progress here."
+            ),
+        )
+        return redirect(reverse("admin:dxq_badges_bulkjob_changelist"))
 
     def award_view(self, request, pk):
         """Award by hand (one person, at once), or many (CSV, course passers) as a bulk job."""
@@ -325,21 +332,52 @@ class AwardAdmin(admin.ModelAdmin):
         permissions=["change"],
     )
     def reissue(self, request, queryset):
-        count = 0
-        for award_obj in queryset.filter(revoked_at__isnull=True).select_related("issuer"):
-            api.reissue(award_obj)
-            count += 1
+        """Re-signing is a bulk job per badge class (Celery batches, progress on its page)."""
+        jobs = api.start_reissue_jobs(queryset, created_by=request.user)
+        count = sum(job.total for job in jobs)
+        if not count:
+            self.message_user(request, _("Revoked badges are not re-signed."), messages.WARNING)
+            return None
         self.message_user(
-            request, ngettext("%d badge re-signed.", "%d badges re-signed.", count) % count
+            request,
+            ngettext(
+                "Re-signing %(count)d badge in the background.",
+                "Re-signing %(count)d badges in the background.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
         )
+        if len(jobs) == 1:
+            return redirect(reverse("admin:dxq_badges_bulkjob_change", args=[jobs[0].pk]))
+        return redirect(reverse("admin:dxq_badges_bulkjob_changelist"))
+
+
+def _error_subject(item: dict) -> str:
+    """Whom or what a bulk job error is about: a user id, an award id, or "-" (a whole batch)."""
+    if item.get("user_id"):
+        return _("user %(id)s") % {"id": item["user_id"]}
+    if item.get("award_id"):
+        return _("award %(id)s") % {"id": item["award_id"]}
+    return "-"
 
 
 @admin.register(BulkJob)
 class BulkJobAdmin(admin.ModelAdmin):
-    list_display = ["pk", "badge_class", "description", "state", "progress", "created", "finished"]
-    list_filter = ["state", "badge_class"]
+    list_display = [
+        "pk",
+        "badge_class",
+        "action",
+        "description",
+        "state",
+        "progress",
+        "created",
+        "finished",
+    ]
+    list_filter = ["state", "action", "badge_class"]
     readonly_fields = [
         "badge_class",
+        "action",
         "created_by",
         "description",
         "source",
@@ -352,7 +390,7 @@ class BulkJobAdmin(admin.ModelAdmin):
         "created",
         "finished",
     ]
-    exclude = ["recipients", "errors", "evidence_url", "evidence_narrative"]
+    exclude = ["recipients", "award_ids", "errors", "evidence_url", "evidence_narrative"]
     actions = ["rerun"]
 
     def has_add_permission(self, request):
@@ -375,7 +413,7 @@ class BulkJobAdmin(admin.ModelAdmin):
         items = format_html_join(
             "",
             "<li>{}: {}</li>",
-            ((item.get("user_id") or "-", item.get("error", "")) for item in obj.errors[:200]),
+            ((_error_subject(item), item.get("error", "")) for item in obj.errors[:200]),
         )
         return format_html("<ul>{}</ul>", items)
 

@@ -11,7 +11,9 @@ import logging
 import uuid
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import documents, events, issuing, keystore, verification
 from .api_errors import AwardNotFound, BadgeApiError, BadgeRuleError, IssuerNotReady, NotAllowed
@@ -33,11 +35,13 @@ __all__ = [
     "home_links",
     "public_award",
     "reissue",
+    "reissue_many",
     "revoke",
     "set_public",
     "setup_issuer",
     "rotate_keys",
     "start_bulk_job",
+    "start_reissue_jobs",
     "status_list_credential",
     "verify_award",
 ]
@@ -126,7 +130,13 @@ def _after_award(made: Award) -> None:
 
 
 def award_many(
-    badge_class: BadgeClass, users, *, source: str, evidence_url="", evidence_narrative=""
+    badge_class: BadgeClass,
+    users,
+    *,
+    source: str,
+    rule: AwardRule | None = None,
+    evidence_url="",
+    evidence_narrative="",
 ):
     """Award ``badge_class`` to ``users`` in one transaction (a bulk batch): people who hold it
     keep theirs, the others get status indices taken as one block. Returns ``[(user, award or
@@ -161,6 +171,7 @@ def award_many(
                             badge_class,
                             user,
                             source=source,
+                            rule=rule,
                             evidence_url=evidence_url,
                             evidence_narrative=evidence_narrative,
                             status_index=first + offset,
@@ -195,6 +206,38 @@ def reissue(award_obj: Award) -> Award:
     if award_obj.is_revoked:
         raise BadgeRuleError(_("A revoked badge cannot be reissued."))
     return issuing.reissue(award_obj)
+
+
+def reissue_many(award_ids) -> list[tuple[int, Award | None, str]]:
+    """Re-sign the awards ``award_ids`` with their issuer's current keys, in one transaction (a
+    bulk batch). Returns ``[(award id, award or None, error message or "")]`` in order: a revoked
+    or missing award, or one that cannot be signed, is reported and the others go on."""
+    award_ids = list(award_ids)
+    found = Award.objects.select_related("badge_class", "issuer").in_bulk(award_ids)
+    keys_of_issuer, results = {}, []
+    with transaction.atomic():
+        for award_id in award_ids:
+            award_obj = found.get(award_id)
+            if award_obj is None:
+                results.append((award_id, None, _("This badge award no longer exists.")))
+                continue
+            if award_obj.is_revoked:
+                results.append((award_id, None, _("A revoked badge cannot be reissued.")))
+                continue
+            if award_obj.issuer_id not in keys_of_issuer:
+                keys_of_issuer[award_obj.issuer_id] = issuing.active_keys(award_obj.issuer)
+            try:
+                with transaction.atomic():
+                    issuing.reissue(award_obj, keys_of_issuer[award_obj.issuer_id])
+            except BadgeApiError as error:
+                results.append((award_id, None, error.message))
+                continue
+            except BadgeError as error:  # a document that cannot be signed
+                log.warning("Re-signing award %s: %s", award_obj.public_id, error)
+                results.append((award_id, None, str(error)))
+                continue
+            results.append((award_id, award_obj, ""))
+    return results
 
 
 def awards_of(user, *, include_revoked: bool = True):
@@ -252,11 +295,13 @@ def start_bulk_job(
     created_by=None,
     description="",
     source=Award.SOURCE_BULK,
+    rule: AwardRule | None = None,
     evidence_url="",
     evidence_narrative="",
 ):
     """Queue the issue of ``badge_class`` to ``user_ids`` in batches (Celery); returns the
-    :class:`BulkJob` whose counters the admin shows."""
+    :class:`BulkJob` whose counters the admin shows. ``rule`` (a backfill) is recorded on
+    each award."""
     from .tasks import start_bulk  # noqa: PLC0415
 
     ids = list(dict.fromkeys(user_ids))
@@ -265,6 +310,7 @@ def start_bulk_job(
         created_by=created_by,
         description=description[:300],
         source=source,
+        rule=rule,
         evidence_url=evidence_url,
         evidence_narrative=evidence_narrative,
         recipients=ids,
@@ -272,6 +318,40 @@ def start_bulk_job(
     )
     transaction.on_commit(lambda: start_bulk.delay(job.pk))
     return job
+
+
+def start_reissue_jobs(awards, *, created_by=None) -> list[BulkJob]:
+    """Queue the re-signing of ``awards`` (awards or their ids; revoked ones are left out) with
+    the current keys, one bulk job per badge class, in Celery batches like issuing."""
+    from .tasks import start_bulk  # noqa: PLC0415
+
+    if isinstance(awards, QuerySet):
+        ids = awards.values("pk")  # a subquery: the signed documents are not loaded
+    else:
+        ids = [getattr(item, "pk", item) for item in awards]
+    rows = Award.objects.filter(pk__in=ids, revoked_at__isnull=True).order_by("pk")
+    by_class = {}
+    for badge_class_id, award_id in rows.values_list("badge_class_id", "pk"):
+        by_class.setdefault(badge_class_id, []).append(award_id)
+    jobs = []
+    for badge_class_id, award_ids in by_class.items():
+        job = BulkJob.objects.create(
+            badge_class_id=badge_class_id,
+            created_by=created_by,
+            action=BulkJob.REISSUE,
+            description=ngettext(
+                "Re-sign %(count)d badge with the current keys",
+                "Re-sign %(count)d badges with the current keys",
+                len(award_ids),
+            )
+            % {"count": len(award_ids)},
+            source="",
+            award_ids=award_ids,
+            total=len(award_ids),
+        )
+        transaction.on_commit(lambda pk=job.pk: start_bulk.delay(pk))
+        jobs.append(job)
+    return jobs
 
 
 # home page -------------------------------------------------------------------------------

@@ -265,8 +265,9 @@ def revoke(award: Award, reason: str) -> tuple[Award, bool]:
     return award, bool(updated)
 
 
-def reissue(award: Award) -> Award:
-    """Sign the award again with the issuer's current keys (after a rotation, say)."""
-    sign_documents(award)
+def reissue(award: Award, keys: dict | None = None) -> Award:
+    """Sign the award again with the issuer's current keys (after a rotation, say); a bulk
+    batch passes the ``keys`` it read once."""
+    sign_documents(award, keys)
     award.save(update_fields=["credential", "credential_jwt", "ob2_jws"])
     return award

@@ -314,6 +314,10 @@ class StatusCounter(models.Model):
 
 
 class BulkJob(models.Model):
+    """Many awards of one badge class handled in Celery batches: issued to ``recipients``
+    (user ids; by hand, CSV, course passers, or a backfill of ``rule``), or, for a ``reissue``
+    job, the awards ``award_ids`` re-signed with the issuer's current keys (after a rotation)."""
+
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
     STATES = [
         (QUEUED, _("queued")),
@@ -321,16 +325,29 @@ class BulkJob(models.Model):
         (DONE, _("done")),
         (FAILED, _("failed")),
     ]
+    ISSUE, REISSUE = "issue", "reissue"
+    ACTIONS = [(ISSUE, _("issue")), (REISSUE, _("re-sign with the current keys"))]
 
     badge_class = models.ForeignKey(BadgeClass, on_delete=models.CASCADE, related_name="bulk_jobs")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     description = models.CharField(_("description"), max_length=300, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=ACTIONS, default=ISSUE)
     source = models.CharField(_("source"), max_length=20, default="bulk")
+    rule = models.ForeignKey(
+        AwardRule,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="bulk_jobs",
+        verbose_name=_("award rule"),
+        help_text=_("The rule a backfill job awards for (recorded on each award)."),
+    )
     evidence_url = models.URLField(_("evidence URL"), max_length=500, blank=True)
     evidence_narrative = models.TextField(_("evidence narrative"), blank=True)
     recipients = models.JSONField(_("recipient ids"), default=list, blank=True)
+    award_ids = models.JSONField(_("award ids"), default=list, blank=True)
     total = models.PositiveIntegerField(_("total"), default=0)
     done = models.PositiveIntegerField(_("done"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
@@ -347,7 +364,12 @@ class BulkJob(models.Model):
         ordering = ["-created"]
 
     def __str__(self):
-        return f"{self.badge_class.slug} {self.done}/{self.total} ({self.state})"
+        return f"{self.badge_class.slug} {self.action} {self.done}/{self.total} ({self.state})"
+
+    @property
+    def items(self) -> list:
+        """What the batches go through: award ids to re-sign, or recipient ids to issue to."""
+        return (self.award_ids if self.action == self.REISSUE else self.recipients) or []
 
     @property
     def progress_percent(self) -> int:

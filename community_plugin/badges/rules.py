@@ -26,6 +26,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext as _
 
 from . import api, platform
 from .api_errors import BadgeApiError
@@ -130,29 +131,65 @@ def qualified_user_ids(rule: AwardRule) -> list[int] | None:
     return None
 
 
-def backfill(badge_class_id=None, *, dry_run=False) -> dict:
-    """Award everyone who already meets an active rule. Returns per rule: ``{"rule": str,
-    "qualified": n | None, "awarded": new awards, "failed": n}``."""
+def _active_rules(badge_class_id=None):
     rules = AwardRule.objects.filter(active=True, badge_class__active=True).select_related(
         "badge_class__issuer"
     )
     if badge_class_id:
         rules = rules.filter(badge_class_id=badge_class_id)
+    return rules.order_by("pk")
+
+
+def _still_to_award(rule: AwardRule, user_ids: list[int]) -> list[int]:
+    """``user_ids`` without the people who hold a live award of the rule's badge class."""
+    have = set(
+        Award.objects.filter(badge_class=rule.badge_class, revoked_at__isnull=True)
+        .filter(recipient_id__in=user_ids)
+        .values_list("recipient_id", flat=True)
+    )
+    return [user_id for user_id in user_ids if user_id not in have]
+
+
+def backfill_jobs(badge_class_id=None, *, created_by=None) -> dict:
+    """Backfill in the background: for each active rule with history, one bulk job (Celery
+    batches, progress in the admin) awarding who qualifies and does not hold the badge.
+    Returns per rule: ``{"rule": str, "qualified": n | None, "queued": n, "job": id | None}``."""
+    report = {}
+    for rule in _active_rules(badge_class_id):
+        user_ids = qualified_user_ids(rule)
+        entry = {"rule": str(rule), "qualified": None, "queued": 0, "job": None}
+        report[rule.pk] = entry
+        if user_ids is None:
+            continue
+        entry["qualified"] = len(user_ids)
+        todo = _still_to_award(rule, user_ids)
+        if not todo:
+            continue
+        job = api.start_bulk_job(
+            rule.badge_class,
+            todo,
+            created_by=created_by,
+            description=_("Backfill: %(rule)s") % {"rule": rule},
+            source=Award.SOURCE_BACKFILL,
+            rule=rule,
+        )
+        entry.update(queued=len(todo), job=job.pk)
+    return report
+
+
+def backfill(badge_class_id=None, *, dry_run=False) -> dict:
+    """Award everyone who already meets an active rule. Returns per rule: ``{"rule": str,
+    "qualified": n | None, "awarded": new awards, "failed": n}``."""
     report = {}
     users = get_user_model().objects
-    for rule in rules.order_by("pk"):
+    for rule in _active_rules(badge_class_id):
         user_ids = qualified_user_ids(rule)
         entry = {"rule": str(rule), "qualified": None, "awarded": 0, "failed": 0}
         report[rule.pk] = entry
         if user_ids is None:
             continue
         entry["qualified"] = len(user_ids)
-        have = set(
-            Award.objects.filter(badge_class=rule.badge_class, revoked_at__isnull=True)
-            .filter(recipient_id__in=user_ids)
-            .values_list("recipient_id", flat=True)
-        )
-        for user in users.filter(pk__in=[u for u in user_ids if u not in have]).order_by("pk"):
+        for user in users.filter(pk__in=_still_to_award(rule, user_ids)).order_by("pk"):
             if dry_run:
                 entry["awarded"] += 1
                 continue

@@ -4,7 +4,8 @@ Bulk jobs run one batch at a time: each batch task queues the next when it ends,
 award job never floods the queue and other tasks queued meanwhile run between its batches.
 A failure of one recipient is recorded in the job and the batch goes on; a failure of the whole
 batch (worker exception) is recorded and the job continues with the next batch. Rerunning a job
-is harmless: awards are idempotent.
+is harmless: awards are idempotent. Re-signing many awards after a key rotation (a ``reissue``
+job) runs through the same batches.
 """
 
 from __future__ import annotations
@@ -98,15 +99,16 @@ def start_bulk(self, job_id):
 
 @shared_task(name="dxq.badges.bulk_batch", acks_late=True, bind=True)
 def bulk_batch(self, job_id, offset):
-    """Issue one batch of a bulk job, record progress, queue the next batch."""
-    job = BulkJob.objects.select_related("badge_class__issuer").filter(pk=job_id).first()
+    """Issue (or re-sign) one batch of a bulk job, record progress, queue the next batch."""
+    job = BulkJob.objects.select_related("badge_class__issuer", "rule").filter(pk=job_id).first()
     if job is None or job.state != BulkJob.RUNNING:
         return None
     size = batch_size()
-    chunk = job.recipients[offset : offset + size]
+    items = job.items
+    chunk = items[offset : offset + size]
     done, failures = 0, []
     try:
-        done, failures = _issue_batch(job, chunk)
+        done, failures = _run_batch(job, chunk)
     except Exception as error:  # the whole batch failed: record it and go on  # noqa: BLE001
         log.exception("Bulk job %s: batch at %s failed", job_id, offset)
         failures = [
@@ -117,38 +119,53 @@ def bulk_batch(self, job_id, offset):
     else:
         failed_count = len(failures)
     _record(job_id, offset, done, failed_count, failures)
-    if offset + size < len(job.recipients):
+    if offset + size < len(items):
         _queue_next(self, job_id, offset + size)
     else:
         _finish(job_id)
     return {"done": done, "failed": failed_count}
 
 
-def _issue_batch(job, user_ids, attempts=3):
-    """Issue one batch in one transaction; a transient database error (a deadlock, a locked
-    SQLite file) reruns the batch, which is harmless as awards are idempotent."""
-    users = get_user_model().objects.in_bulk(user_ids)
-    missing = [{"user_id": u, "error": "no such user"} for u in user_ids if u not in users]
-    present = [users[u] for u in user_ids if u in users]
+def _run_batch(job, chunk, attempts=3):
+    """Issue (or re-sign) one batch in one transaction; a transient database error (a
+    deadlock, a locked SQLite file) reruns the batch, which is harmless: awards are idempotent
+    and re-signing twice gives the same standing. ``(done, failures)``."""
+    work = _reissue_batch if job.action == BulkJob.REISSUE else _issue_batch
     for attempt in range(1, attempts + 1):
         try:
-            results = api.award_many(
-                job.badge_class,
-                present,
-                source=job.source or Award.SOURCE_BULK,
-                evidence_url=job.evidence_url,
-                evidence_narrative=job.evidence_narrative,
-            )
-            break
+            return work(job, chunk)
         except OperationalError:
             if attempt == attempts:
                 raise
             log.warning("Bulk job %s: retrying a batch after a database error", job.pk)
             time.sleep(0.5 * attempt)
+    return 0, []  # not reached
+
+
+def _issue_batch(job, user_ids):
+    users = get_user_model().objects.in_bulk(user_ids)
+    missing = [{"user_id": u, "error": "no such user"} for u in user_ids if u not in users]
+    present = [users[u] for u in user_ids if u in users]
+    results = api.award_many(
+        job.badge_class,
+        present,
+        source=job.source or Award.SOURCE_BULK,
+        rule=job.rule,
+        evidence_url=job.evidence_url,
+        evidence_narrative=job.evidence_narrative,
+    )
     failures = missing + [
         {"user_id": user.pk, "error": error} for user, made, error in results if made is None
     ]
     return sum(1 for _user, made, _error in results if made is not None), failures
+
+
+def _reissue_batch(job, award_ids):
+    results = api.reissue_many(award_ids)
+    failures = [
+        {"award_id": award_id, "error": error} for award_id, made, error in results if made is None
+    ]
+    return sum(1 for _id, made, _error in results if made is not None), failures
 
 
 def _record(job_id, offset, done, failed, failures):
@@ -172,7 +189,13 @@ def _finish(job_id):
     BulkJob.objects.filter(pk=job_id).update(state=state, finished=timezone.now())
 
 
-@shared_task(name="dxq.badges.backfill")
-def backfill_task(badge_class_id=None):
-    """Award everyone who already meets an active rule (one badge class, or all)."""
-    return rules.backfill(badge_class_id=badge_class_id)
+@shared_task(name="dxq.badges.backfill", acks_late=True)
+def backfill_task(badge_class_id=None, created_by_id=None):
+    """Award everyone who already meets an active rule (one badge class, or all) through one
+    bulk job per rule: batches, progress in the admin, other tasks run between batches.
+    Returns per rule id (text): ``{"rule", "qualified", "queued", "job"}``."""
+    created_by = (
+        get_user_model().objects.filter(pk=created_by_id).first() if created_by_id else None
+    )
+    report = rules.backfill_jobs(badge_class_id=badge_class_id, created_by=created_by)
+    return {str(rule_id): entry for rule_id, entry in report.items()}

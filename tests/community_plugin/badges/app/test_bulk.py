@@ -101,3 +101,11 @@ def test_award_many_keeps_holders_and_takes_one_block_of_indices(
     new = [made.status_index for _user, made, _error in results[1:] if made is not None]
     assert new == list(range(held.status_index + 1, held.status_index + 4))
     assert Award.objects.count() == 4
+
+
+def test_every_badges_task_is_acknowledged_late():
+    """A worker killed mid-task gets the task delivered again (docs/badges.md: all of them)."""
+    from community_plugin.badges import tasks
+
+    names = ["award_task", "apply_rules_task", "start_bulk", "bulk_batch", "backfill_task"]
+    assert [name for name in names if not getattr(tasks, name).acks_late] == []
