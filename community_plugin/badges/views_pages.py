@@ -84,6 +84,7 @@ def downloads(award: Award) -> list[dict]:
         (_("Open Badges 2.0 assertion (JSON)"), links.assertion(base, pid), "-ob2.json"),
         (_("Open Badges 2.0 signed assertion (JWS)"), links.assertion_jws(base, pid), "-ob2.jws"),
         (_("Open Badges 3.0 image (PNG)"), links.credential_baked(base, pid, "png"), "-ob3.png"),
+        (_("Open Badges 3.0 image (SVG)"), links.credential_baked(base, pid, "svg"), "-ob3.svg"),
         (_("Open Badges 3.0 credential (JSON)"), links.credential(base, pid), "-ob3.json"),
         (_("Open Badges 3.0 credential (VC-JWT)"), links.credential_jwt(base, pid), "-ob3.jwt"),
     ]

@@ -63,7 +63,12 @@ def test_my_badges_lists_awards_with_downloads_and_linkedin(client_of, award, le
     pid = str(award.public_id)
     for suffix in ("assertions/%s.png", "assertions/%s.svg", "assertions/%s.json"):
         assert "/dxq/badges/" + suffix % pid in page
-    for suffix in ("assertions/%s.jws", "credentials/%s.png", "credentials/%s.json"):
+    for suffix in (
+        "assertions/%s.jws",
+        "credentials/%s.png",
+        "credentials/%s.svg",
+        "credentials/%s.json",
+    ):
         assert "/dxq/badges/" + suffix % pid in page
     assert f"/dxq/badges/credentials/{pid}.jwt" in page
     assert verify_url(award) in page
