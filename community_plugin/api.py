@@ -30,6 +30,11 @@ from .models import Membership, Space
 LEARNER_KINDS = (Space.PROGRAM, Space.COURSE, Space.COHORT, Space.ALUMNI)
 
 
+def _fit_name(name):
+    """``name`` cut to what a space's name holds (Open edX names run to 255 characters)."""
+    return str(name)[: Space._meta.get_field("name").max_length]
+
+
 def _slug(prefix, text):
     return (prefix + "-" + slugify(str(text).replace(":", "-").replace("+", "-")))[:120]
 
@@ -51,7 +56,7 @@ def course_space(course_key, name=None):
         defaults={
             "kind": Space.COURSE,
             "course_key": course_key,
-            "name": name or platform.course_name(course_key),
+            "name": _fit_name(name or platform.course_name(course_key)),
         },
     )
     return space
@@ -72,7 +77,7 @@ def cohort_space(course_key, cohort_name, course_name=None):
             "kind": Space.COHORT,
             "course_key": course_key,
             "cohort": cohort_name,
-            "name": f"{parent.name} / {cohort_name}",
+            "name": _fit_name(f"{parent.name} / {cohort_name}"),
         },
     )
     return space
@@ -86,7 +91,7 @@ def team_space(team_id, name, course_key=""):
             "kind": Space.TEAM,
             "team_id": str(team_id),
             "course_key": str(course_key),
-            "name": name,
+            "name": _fit_name(name),
         },
     )
     return space

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.pagination import PageNumberPagination
@@ -21,13 +21,18 @@ from . import api, notifications, study_sessions
 from .errors import NotAllowed, SessionClosed, SessionFull
 from .models import Membership, StudySession
 from .serializers import (
+    PREFERENCES_CHANGE_SCHEMA,
+    PREFERENCES_SCHEMA,
     AttendanceSerializer,
+    MarkedReadSerializer,
     MemberSerializer,
     MentionTargetSerializer,
+    NotificationPageSerializer,
     NotificationSerializer,
     PreferencesSerializer,
     RsvpSerializer,
     SessionSerializer,
+    SpaceDetailSerializer,
     SpaceSerializer,
     session_data,
 )
@@ -65,15 +70,14 @@ class SpaceList(APIView):
 
 
 class SpaceDetail(APIView):
-    @extend_schema(responses=SpaceSerializer)
+    @extend_schema(responses=SpaceDetailSerializer)
     def get(self, request, slug):
         space = _space(request.user, slug)
         space.member_count = space.memberships.count()
-        data = SpaceSerializer(space).data
-        data["is_member"] = api.is_member(request.user, space)
-        data["is_master"] = api.is_community_master(request.user, space)
-        data["can_moderate"] = api.can_moderate(request.user, space)
-        return Response(data)
+        space.is_member = api.is_member(request.user, space)
+        space.is_master = api.is_community_master(request.user, space)
+        space.can_moderate = api.can_moderate(request.user, space)
+        return Response(SpaceDetailSerializer(space).data)
 
 
 class SpaceMembers(APIView):
@@ -190,15 +194,16 @@ class SessionCancel(APIView):
         return Response(_session_json(session, request.user))
 
 
+FOLLOWUP_THREAD = inline_serializer(
+    "FollowupThread", {"thread": serializers.IntegerField(), "url": serializers.CharField()}
+)
+
+
 class SessionFollowup(APIView):
     @extend_schema(
         request=None,
-        responses={
-            201: inline_serializer(
-                "FollowupThread",
-                {"thread": serializers.IntegerField(), "url": serializers.CharField()},
-            )
-        },
+        # 201 when opened now, 200 when it was there already (the same thread).
+        responses={201: FOLLOWUP_THREAD, 200: FOLLOWUP_THREAD},
     )
     def post(self, request, pk):
         """Open the session's follow-up thread for notes in discussions (once)."""
@@ -225,7 +230,10 @@ class NotificationPage(PageNumberPagination):
 
 
 class NotificationList(APIView):
-    @extend_schema(responses=NotificationSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("page", int, description="Page number, from 1")],
+        responses=NotificationPageSerializer,
+    )
     def get(self, request):
         paginator = NotificationPage()
         page = paginator.paginate_queryset(notifications.list_for(request.user), request, view=self)
@@ -235,7 +243,7 @@ class NotificationList(APIView):
 
 
 class NotificationRead(APIView):
-    @extend_schema(request=None, responses={200: None})
+    @extend_schema(request=None, responses=MarkedReadSerializer)
     def post(self, request, pk=None):
         ids = None if pk is None else [pk]
         if pk is not None:
@@ -245,11 +253,11 @@ class NotificationRead(APIView):
 
 
 class Preferences(APIView):
-    @extend_schema(responses=PreferencesSerializer)
+    @extend_schema(responses=PREFERENCES_SCHEMA)
     def get(self, request):
         return Response(notifications.preferences(request.user))
 
-    @extend_schema(request=PreferencesSerializer, responses=PreferencesSerializer)
+    @extend_schema(request=PREFERENCES_CHANGE_SCHEMA, responses=PREFERENCES_SCHEMA)
     def put(self, request):
         serializer = PreferencesSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -119,8 +119,18 @@ def _reconcile_team(space, teams_cache):
     return report
 
 
+def _open_edx_team_space(team_id, name, course_key):
+    """The space of an Open edX team, renamed when the team was renamed there."""
+    space = api.team_space(team_id, name, course_key)
+    fitted = api._fit_name(name)
+    if name and space.name != fitted:
+        Space.objects.filter(pk=space.pk).update(name=fitted)
+        space.name = fitted
+    return space
+
+
 def _open_edx_team_spaces(teams_cache):
-    """Create the team spaces of the Open edX teams of every course that has a space."""
+    """Create (or rename) the team spaces of the Open edX teams of every course with a space."""
     course_keys = (
         Space.objects.filter(kind=Space.COURSE)
         .exclude(course_key="")
@@ -129,7 +139,7 @@ def _open_edx_team_spaces(teams_cache):
     )
     for course_key in sorted(course_keys):
         for team_id, name in sorted((_lms_teams(course_key, teams_cache) or {}).items()):
-            api.team_space(team_id, name, course_key)
+            _open_edx_team_space(team_id, name, course_key)
 
 
 def sync_team(team_id, name, course_key):
@@ -137,7 +147,7 @@ def sync_team(team_id, name, course_key):
     space, follows the team now. Returns the report, or None when the course has no space."""
     if not Space.objects.filter(kind=Space.COURSE, course_key=str(course_key)).exists():
         return None
-    space = api.team_space(team_id, name, course_key)
+    space = _open_edx_team_space(team_id, name, course_key)
     report = _reconcile_team(space, {})
     if report.removed or report.added:
         log.info("team %s changed: +%s -%s", space.slug, report.added, report.removed)

@@ -1,7 +1,6 @@
 """In-app notifications and per-person delivery preferences (see :mod:`.delivery`)."""
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from . import delivery
@@ -65,13 +64,10 @@ def notify(user_ids, *, kind, actor=None, space=None, title, url, text=""):
     ]
     to_email = [n.pk for n in created if delivery_of(n.user_id, kind) == delivery.IMMEDIATE]
     if to_email:
-        from .tasks import send_notification_email
+        from .tasks import queue_after_commit, send_notification_email
 
-        def queue():
-            for notification_id in to_email:
-                send_notification_email.delay(notification_id)
-
-        transaction.on_commit(queue)
+        for notification_id in to_email:
+            queue_after_commit(send_notification_email, notification_id)
     return created
 
 

@@ -2,6 +2,11 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import (
+    extend_schema_field,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import serializers
 
 from . import delivery, platform
@@ -18,6 +23,17 @@ class SpaceSerializer(serializers.ModelSerializer):
 
     def get_url(self, space) -> str:
         return reverse("dxq_community:space", args=[space.slug])
+
+
+class SpaceDetailSerializer(SpaceSerializer):
+    """A space with what the person asking may do there."""
+
+    is_member = serializers.BooleanField(read_only=True)
+    is_master = serializers.BooleanField(read_only=True, help_text="Its community master.")
+    can_moderate = serializers.BooleanField(read_only=True)
+
+    class Meta(SpaceSerializer.Meta):
+        fields = [*SpaceSerializer.Meta.fields, "is_member", "is_master", "can_moderate"]
 
 
 class MemberSerializer(serializers.Serializer):
@@ -106,6 +122,53 @@ class NotificationSerializer(serializers.ModelSerializer):
 
     def get_read(self, notification) -> bool:
         return notification.read_at is not None
+
+
+@extend_schema_serializer(many=False)  # one page object, not an array
+class NotificationPageSerializer(serializers.Serializer):
+    """One page of notifications, newest first, with the unread count of them all."""
+
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = NotificationSerializer(many=True)
+    unread = serializers.IntegerField()
+
+
+class MarkedReadSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text="Notifications marked read now.")
+    unread = serializers.IntegerField(help_text="Unread notifications left.")
+
+
+@extend_schema_field(
+    {"type": "string", "enum": list(delivery.choices_for(delivery.MENTION))},
+    component_name="Delivery",  # one named choice set (drf-spectacular would name it per kind)
+)
+class _DeliveryField(serializers.ChoiceField):
+    pass
+
+
+@extend_schema_field(
+    {"type": "string", "enum": list(delivery.choices_for(delivery.DIGEST))},
+    component_name="DigestDelivery",
+)
+class _DigestDeliveryField(serializers.ChoiceField):
+    pass
+
+
+def _preference_fields(required):
+    return {
+        kind: (_DigestDeliveryField if kind == delivery.DIGEST else _DeliveryField)(
+            choices=delivery.choices_for(kind), required=required
+        )
+        for kind in delivery.KINDS
+    }
+
+
+#: The schema of the preferences (PreferencesSerializer checks them with its own messages):
+#: every kind in answers; any of them in a PUT or PATCH.
+PREFERENCES_SCHEMA = inline_serializer("Preferences", _preference_fields(True))
+PREFERENCES_CHANGE_SCHEMA = inline_serializer("PreferencesChange", _preference_fields(False))
 
 
 class PreferencesSerializer(serializers.Serializer):

@@ -3,11 +3,30 @@
 import logging
 
 from celery import shared_task
+from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from . import api
 
 log = logging.getLogger(__name__)
+
+
+def queue_after_commit(task, *args):
+    """Queue ``task(*args)`` once the current transaction commits (at once outside one).
+
+    A broker that cannot be reached is logged, never raised: the change that asked for the task
+    (an enrollment, a team membership, a post) is committed already, and failing the request
+    after it would only make people try again. The scheduled reconcile catches membership up.
+    """
+
+    def send():
+        try:
+            task.delay(*args)
+        except OperationalError:
+            log.exception("Could not queue %s%r: the broker cannot be reached.", task.name, args)
+
+    transaction.on_commit(send)
 
 
 @shared_task(name="dxq.community.add_course_member", acks_late=True)

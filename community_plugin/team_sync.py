@@ -12,7 +12,7 @@ broker outage). Standalone there is no teams app and nothing is connected.
 
 import logging
 
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,12 @@ def team_of(membership):
     try:
         team = membership.team
         return str(team.team_id), str(team.name), str(team.course_id)
-    except Exception:  # the team itself is being deleted: the reconcile tidies up
+    except ObjectDoesNotExist:  # the team itself is being deleted: the reconcile tidies up
+        return None
+    except Exception:  # noqa: BLE001  (never fail the LMS's own save or delete)
+        log.exception(
+            "Could not read the team of membership %s: the reconcile will follow.", membership
+        )
         return None
 
 
@@ -59,4 +64,4 @@ def _queue(membership):
         return
     from . import tasks
 
-    transaction.on_commit(lambda: tasks.sync_team.delay(*team))
+    tasks.queue_after_commit(tasks.sync_team, *team)

@@ -3,6 +3,7 @@
 import functools
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from casestudy_xblock import roles
 from community_plugin import api as community
@@ -40,11 +41,11 @@ def get_thread(user, pk, viewer=None):
     try:
         thread = Thread.objects.select_related("space", "author").get(pk=pk)
     except (Thread.DoesNotExist, ValueError, TypeError):
-        raise NotFound("No such thread.") from None
+        raise NotFound(_("No such thread.")) from None
     if not viewer.can_read(thread.space):
-        raise NotFound("No such thread.")
+        raise NotFound(_("No such thread."))
     if thread.hidden and thread.author_id != user.pk and not viewer.can_moderate(thread.space):
-        raise NotFound("No such thread.")
+        raise NotFound(_("No such thread."))
     return thread
 
 
@@ -53,14 +54,14 @@ def get_post(user, pk, viewer=None):
     try:
         post = Post.objects.select_related("thread", "thread__space", "author").get(pk=pk)
     except (Post.DoesNotExist, ValueError, TypeError):
-        raise NotFound("No such reply.") from None
+        raise NotFound(_("No such reply.")) from None
     get_thread(user, post.thread_id, viewer)
     return post
 
 
 def check_moderate(user, space):
     if not can_moderate(user, space):
-        raise Forbidden("Only community masters and operators can do this.")
+        raise Forbidden(_("Only community masters and operators can do this."))
 
 
 class Viewer:

@@ -21,6 +21,12 @@ class DiscussionError(Exception):
         self.message = message
         self.field = field
 
+    def shown(self, gettext):
+        """The message in the person's language: ``gettext`` (the caller's) translates an
+        English msgid and leaves a message translated at raise time as it is. An empty message
+        stays empty (``gettext("")`` would give the catalogue's header)."""
+        return gettext(str(self.message)) if self.message else ""
+
 
 class NotFound(DiscussionError):
     """No such thread/post, or one the person may not see (the two are not told apart)."""

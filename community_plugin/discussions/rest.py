@@ -12,7 +12,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -36,7 +35,7 @@ class _Problem(APIException):
     def __init__(self, error, code):
         super().__init__()
         # Set after __init__: APIException would turn every value, None too, into a string.
-        self.detail = {"detail": _(str(error.message)), "field": error.field}
+        self.detail = {"detail": error.shown(_), "field": error.field}
         self.status_code = code
 
 
@@ -61,8 +60,8 @@ def typed_errors(method):
     return wrapper
 
 
-class Pages(PageNumberPagination):
-    page_size = 20
+#: Threads per page of the API's list (the pages use DXQ_DISCUSSIONS_PAGE_SIZE).
+THREADS_PER_PAGE = 20
 
 
 def _checked(serializer_class, request):
@@ -125,7 +124,7 @@ LIST_PARAMETERS = [
     OpenApiParameter("kind", str, enum=["question", "idea", "showcase", "event"]),
     OpenApiParameter("skill", str, description="A DSS-P skill id"),
     OpenApiParameter("answered", str, enum=["yes", "no"]),
-    OpenApiParameter("page", int),
+    OpenApiParameter("page", int, description="Page number, from 1 (past the end: the last page)"),
 ]
 
 
@@ -160,7 +159,8 @@ class ThreadViewSet(viewsets.GenericViewSet):
     queryset = Thread.objects.none()  # for the schema's path types; reads go through access
     permission_classes = [permissions.IsAuthenticated]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
-    pagination_class = Pages
+    # The list pages itself ({count, page, pages, results}); replies and revisions come whole.
+    pagination_class = None
 
     def _thread(self, pk):
         try:
@@ -168,7 +168,7 @@ class ThreadViewSet(viewsets.GenericViewSet):
         except NotFound as error:
             raise _Problem(error, 404) from None
 
-    @extend_schema(parameters=LIST_PARAMETERS, responses=s.ThreadSerializer(many=True))
+    @extend_schema(parameters=LIST_PARAMETERS, responses=s.ThreadPageSerializer)
     def list(self, request):
         filters = reading.Filters.from_query(request.query_params)
         viewer = access.Viewer(request.user)
@@ -176,7 +176,9 @@ class ThreadViewSet(viewsets.GenericViewSet):
         slug = request.query_params.get("space")
         if slug:
             space_ids = list(viewer.spaces().filter(slug=slug).values_list("pk", flat=True))
-        page = reading.thread_list(viewer, space_ids, filters, request.query_params.get("page"), 20)
+        page = reading.thread_list(
+            viewer, space_ids, filters, request.query_params.get("page"), THREADS_PER_PAGE
+        )
         return Response(
             {
                 "count": page.paginator.count,

@@ -1,6 +1,7 @@
 """DRF serializers of the discussions API (input checking stays in the services)."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from .models import Attachment, EditRevision, Flag, ModerationLog, Post, Reaction, Thread
@@ -55,6 +56,16 @@ class ThreadSerializer(serializers.ModelSerializer):
 
     def get_url(self, obj) -> str:
         return reverse("dxq_discussions:thread", args=[obj.pk])
+
+
+@extend_schema_serializer(many=False)  # the list action's answer, one object and not an array
+class ThreadPageSerializer(serializers.Serializer):
+    """One page of the thread list (a page number past the end gives the last page)."""
+
+    count = serializers.IntegerField(help_text="Threads on every page together.")
+    page = serializers.IntegerField(help_text="This page's number, from 1.")
+    pages = serializers.IntegerField(help_text="How many pages there are (at least 1).")
+    results = ThreadSerializer(many=True)
 
 
 class PostSerializer(serializers.ModelSerializer):

@@ -8,6 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from community_plugin import api as community
@@ -52,7 +53,7 @@ def _mentions(form, space):
 
 def _form_error(form, error):
     field = error.field if error.field in form.fields else None
-    form.add_error(field, error.message)
+    form.add_error(field, error.shown(_))
 
 
 @login_required
@@ -189,14 +190,15 @@ ACTIONS = {
     "escalate": lambda r, t, p: moderation.escalate(r.user, t, p, r.POST.get("reason", "")),
 }
 
+#: Lazy: translated when shown, in the language of the person who clicked.
 DONE = {
-    "accept": _("The answer is accepted."),
-    "flag": _("Thank you. A community master will look at it."),
-    "hide": _("Hidden."),
-    "restore": _("Restored."),
-    "dismiss": _("The flags are dismissed."),
-    "escalate": _("Sent to the operators."),
-    "move": _("The thread is moved."),
+    "accept": gettext_lazy("The answer is accepted."),
+    "flag": gettext_lazy("Thank you. A community master will look at it."),
+    "hide": gettext_lazy("Hidden."),
+    "restore": gettext_lazy("Restored."),
+    "dismiss": gettext_lazy("The flags are dismissed."),
+    "escalate": gettext_lazy("Sent to the operators."),
+    "move": gettext_lazy("The thread is moved."),
 }
 
 
@@ -225,9 +227,9 @@ def thread_action(request, pk):
         else:
             raise Invalid(_("Unknown action."))
     except Forbidden as error:
-        raise PermissionDenied(error.message) from None
+        raise PermissionDenied(error.shown(_)) from None
     except DiscussionError as error:
-        messages.error(request, error.message)
+        messages.error(request, error.shown(_))
     else:
         if action in DONE:
             messages.success(request, str(DONE[action]))

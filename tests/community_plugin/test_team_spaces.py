@@ -100,3 +100,28 @@ def test_reconcile_command_reports_team_spaces(community_world, lms, capsys):
     call_command("dxq_community_reconcile")
     slug = api.team_space("t-9", "T9", COURSE).slug
     assert f"{slug}: +1 -0" in capsys.readouterr().out
+
+
+def test_a_renamed_open_edx_team_renames_its_space(community_world, lms):
+    learner = community_world.user("learner")
+    lms.teams["t-1"] = (COURSE, "需要予測チーム", {learner.pk})
+    api.reconcile()
+    lms.teams["t-1"] = (COURSE, "需要予測・在庫チーム", {learner.pk})
+    api.reconcile()
+    assert Space.objects.get(kind=Space.TEAM, team_id="t-1").name == "需要予測・在庫チーム"
+    api.sync_team("t-1", "在庫チーム", COURSE)  # a join or leave after a rename (team_sync)
+    assert Space.objects.get(kind=Space.TEAM, team_id="t-1").name == "在庫チーム"
+
+
+def test_open_edx_names_longer_than_a_space_name_are_cut_to_fit(community_world, lms):
+    """Open edX allows 255 characters for team names and more for course names: MySQL in
+    strict mode refuses a longer value than the column instead of cutting it."""
+    limit = Space._meta.get_field("name").max_length
+    lms.teams["t-long"] = (COURSE, "チ" * 255, {community_world.user("learner").pk})
+    api.reconcile()
+    assert Space.objects.get(team_id="t-long").name == "チ" * limit
+    course = api.course_space("course-v1:DXQuest+LONG+2026", "講" * 300)
+    assert course.name == "講" * limit
+    cohort = api.cohort_space("course-v1:DXQuest+LONG+2026", "A組")
+    assert len(cohort.name) == limit
+    assert all(len(name) <= limit for name in Space.objects.values_list("name", flat=True))

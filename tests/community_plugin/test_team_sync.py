@@ -9,6 +9,7 @@ and ``course_id``); the signals are Django's own, sent as edx-platform's ``save(
 from types import SimpleNamespace
 
 import pytest
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import post_delete, post_save
 from django.test import TestCase
 
@@ -101,13 +102,29 @@ def test_a_membership_whose_team_is_being_deleted_is_left_to_the_reconcile(commu
         user_id = 1
 
         @property
-        def team(self):
-            raise LookupError("CourseTeam matching query does not exist.")
+        def team(self):  # CourseTeam.DoesNotExist is an ObjectDoesNotExist
+            raise ObjectDoesNotExist("CourseTeam matching query does not exist.")
 
     assert team_sync.team_of(Gone()) is None
     with TestCase.captureOnCommitCallbacks(execute=True) as queued:
         post_delete.send(sender=CourseTeamMembership, instance=Gone())
     assert queued == []
+
+
+def test_an_unexpected_error_reading_the_team_is_logged_not_raised_into_the_lms(
+    community_world, lms, caplog
+):
+    class Broken:
+        user_id = 1
+
+        @property
+        def team(self):
+            raise RuntimeError("database went away")
+
+    with TestCase.captureOnCommitCallbacks(execute=True) as queued:
+        post_delete.send(sender=CourseTeamMembership, instance=Broken())
+    assert queued == []
+    assert "database went away" in caplog.text
 
 
 def test_standalone_connects_nothing():

@@ -10,13 +10,13 @@ OPERATIONS = {
     ("spaces/{slug}/mentions/", "get"): (None, {"200": "[DiscussionMention]"}, ["q", "slug"]),
     ("threads/", "get"): (
         None,
-        {"200": "PaginatedThreadList"},
+        {"200": "ThreadPage"},  # {count, page, pages, results}: not DRF's next/previous
         ["answered", "kind", "page", "q", "skill", "space"],
     ),
     ("threads/", "post"): ("ThreadCreate", {"201": "Thread"}, []),
     ("threads/{id}/", "get"): (None, {"200": "Thread"}, ["id"]),
     ("threads/{id}/", "patch"): ("PatchedThreadEdit", {"200": "Thread"}, ["id"]),
-    ("threads/{id}/posts/", "get"): (None, {"200": "PaginatedPostList"}, ["id", "page"]),
+    ("threads/{id}/posts/", "get"): (None, {"200": "[Post]"}, ["id"]),  # every reply
     ("threads/{id}/posts/", "post"): ("Reply", {"201": "Post"}, ["id"]),
     ("threads/{id}/react/", "post"): ("Reaction", {"200": "ReactionResult"}, ["id"]),
     ("threads/{id}/accept/", "post"): ("Accept", {"200": "Thread"}, ["id"]),
@@ -28,7 +28,7 @@ OPERATIONS = {
     ("threads/{id}/flag/", "post"): ("Flag", {"201": "FlagResult"}, ["id"]),
     ("threads/{id}/moderate/", "post"): ("Moderate", {"200": "Thread"}, ["id"]),
     ("threads/{id}/escalate/", "post"): ("Escalate", {"201": "Escalation"}, ["id"]),
-    ("threads/{id}/revisions/", "get"): (None, {"200": "PaginatedRevisionList"}, ["id", "page"]),
+    ("threads/{id}/revisions/", "get"): (None, {"200": "[Revision]"}, ["id"]),
     ("posts/{id}/", "get"): (None, {"200": "Post"}, ["id"]),
     ("posts/{id}/", "patch"): ("PatchedPostEdit", {"200": "Post"}, ["id"]),
     ("moderation/queue/", "get"): (None, {"200": "ModerationQueue"}, []),
