@@ -46,6 +46,24 @@ def plugin_settings(settings):
     for name, entry in BEAT_SCHEDULE.items():
         schedule.setdefault(name, entry)
     _add_context_processor(settings)
+    _name_schema_enums(settings)
+
+
+#: drf-spectacular names choice sets after their field; two fields called "kind" would get
+#: hashed names ("Kind4bbEnum"). These give them names that say what they are.
+ENUM_NAME_OVERRIDES = {
+    "SpaceKindEnum": "community_plugin.models.spaces.Space.KIND_CHOICES",
+    "ThreadKindEnum": "community_plugin.discussions.models.Thread.KIND_CHOICES",
+}
+
+
+def _name_schema_enums(settings):
+    spectacular = dict(getattr(settings, "SPECTACULAR_SETTINGS", None) or {})
+    overrides = dict(spectacular.get("ENUM_NAME_OVERRIDES") or {})
+    for name, choices in ENUM_NAME_OVERRIDES.items():
+        overrides.setdefault(name, choices)
+    spectacular["ENUM_NAME_OVERRIDES"] = overrides
+    settings.SPECTACULAR_SETTINGS = spectacular
 
 
 def _add_context_processor(settings):
