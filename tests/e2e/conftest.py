@@ -61,6 +61,17 @@ def demo_users(transactional_db):
     return {account.username: user for account, user in demo.ensure_demo_accounts()}
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """No test sees what an earlier one cached: the live server shares this process's memory
+    cache, which outlives the flushed database (e.g. a deliverable's settings, kept 5 minutes)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def guard(live_server, request):
     guard = Guard(netloc=urlsplit(live_server.url).netloc)

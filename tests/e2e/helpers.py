@@ -15,8 +15,6 @@ ACCOUNTS = {account.username: account for account in demo.ACCOUNTS}
 #: axe impacts that fail a test ("minor" and "moderate" ones are not checked).
 FAILING_IMPACTS = ("serious", "critical")
 
-#: Violations known on pages this project does not render itself: {path prefix: {rule: why}}.
-#: They are reported as warnings instead of failures; remove an entry once it is fixed.
 _AXE = Axe()
 
 
@@ -93,7 +91,14 @@ def _describe(violation):
 
 
 def assert_accessible(page):
-    """Fail on any serious or critical axe-core violation on the page as it is now."""
+    """Fail on any serious or critical axe-core violation on the page once it has settled.
+
+    Settled: the document has finished loading (a test may have seen the heading of a page still
+    being parsed) and no region says it is busy (``aria-busy``: rows or a chart being fetched).
+    Wait for a navigation a click starts before calling this: axe cannot check a page that is
+    being left."""
+    page.wait_for_load_state("load")
+    expect(page.locator("[aria-busy=true]")).to_have_count(0)
     violations = _AXE.run(page).response["violations"]
     failing = [_describe(v) for v in violations if v["impact"] in FAILING_IMPACTS]
     if failing:

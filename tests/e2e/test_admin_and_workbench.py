@@ -1,5 +1,7 @@
 """The administrator's and operator's tools: Django admin pages and the XBlock workbench."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -30,7 +32,7 @@ def test_workbench_scenario_runs_for_the_operator(page):
     expect(page.locator("h1")).to_have_text("XBlock ワークベンチ")
     assert_accessible(page)
     page.locator("main ul a").first.click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(re.compile(r"/workbench/scenario/"))
     expect(page.locator("main .preview")).to_be_visible()
     assert_accessible(page)
 

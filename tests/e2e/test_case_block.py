@@ -30,7 +30,7 @@ def test_the_operator_finds_the_case_in_the_workbench(page):
     login(page, "operator")
     page.goto("/workbench/")
     page.locator("main a[href*='dxq_case.0']").click()
-    page.wait_for_load_state("networkidle")
+    page.wait_for_url(re.compile(r"/workbench/scenario/dxq_case\.0/"))
     case = page.locator(".dxq-case")
     expect(case.locator("h2")).to_have_text("ケーススタディ: さくら食品の在庫管理")
     expect(case).to_contain_text("さくら食品株式会社（架空）")
@@ -108,7 +108,8 @@ def test_the_operator_edits_the_case_and_bad_input_is_kept_and_explained(page):
     name.fill("さくら食品（改）")
     max_attempts.fill("5")
     editor.locator("button[type=submit]").click()
-    expect(editor.locator("[data-role=status]")).not_to_be_empty()
+    # "Saving…" shows at once; leaving before "Saved." could lose the save.
+    expect(editor.locator("[data-role=status]")).to_have_text("保存しました。")
     expect(editor.locator(".dxq-editor__error")).to_have_count(0)
     page.goto(SCENARIO)
     expect(page.locator(".dxq-case")).to_contain_text("さくら食品（改）")
@@ -148,7 +149,7 @@ def test_the_operator_uploads_data_and_the_learner_charts_it(page, dataset_stora
         "SELECT sum(amount) / 1000.0 FROM sales"
     )
     editor.locator("button[type=submit]").click()
-    expect(editor.locator("[data-role=status]")).not_to_be_empty()
+    expect(editor.locator("[data-role=status]")).to_have_text("保存しました。")
     expect(editor.locator(".dxq-editor__error")).to_have_count(0)
     assert_accessible(page)
 

@@ -78,6 +78,7 @@ def test_notification_badge_after_a_mention(page, community, demo_users, lang):
     page.reload()
     expect(page.get_by_test_id("unread-badge")).to_contain_text("2")
     page.get_by_test_id("notifications-link").click()
+    page.wait_for_url("**/dxq/community/notifications/")
     assert_accessible(page)
     page.get_by_role("link", name="@learner1 勉強会で発表しませんか？").click()
     expect(page).to_have_url(re.compile(rf"/dxq/community/sessions/{community.pk}/$"))
@@ -108,6 +109,7 @@ def test_badge_after_a_mention_in_a_discussion_thread(browser, live_server, guar
     login(page, "learner1")
     expect(page.get_by_test_id("unread-badge")).to_contain_text("2")  # the demo's + this one
     page.get_by_test_id("notifications-link").click()
+    page.wait_for_url("**/dxq/community/notifications/")
     expect(page.get_by_role("link", name="欠損値の補完、どうしていますか？")).to_be_visible()
     assert_accessible(page)
 

@@ -63,6 +63,25 @@ def write_and_submit(page, block, text, attach=None):
     )
 
 
+def _wait_until(page, condition, what, timeout_ms=SERVER_MS):
+    """Wait for a condition of this process (not of the page) that browser events make true."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)  # lets Playwright deliver the browser's events
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def _draft_saved_with(text):
+    """Predicate of expect_response: the autosave of a draft containing ``text`` succeeded."""
+
+    def saved(response):
+        request = response.request
+        return "/save_draft/" in response.url and response.ok and text in (request.post_data or "")
+
+    return saved
+
+
 def review_next(page, block, levels=("l3", "l2", "l3", "l2")):
     """Ask for a peer's work and review it; returns the text of the work reviewed."""
     block.locator("[data-action=request-review]").click()
@@ -142,9 +161,10 @@ def test_two_learners_review_each_other_and_see_grades_with_uncertainty(page, de
 
     # learner1 sees both reviews (anonymous), rates one, flags the other, and sees her grade.
     block.locator("[data-action=refresh]").click()
-    expect(block.locator("[data-action=refresh]")).to_be_focused()
     reviews = block.locator("[data-review]")
     expect(reviews).to_have_count(2)
+    # The clicked button has the focus at once; this is the one that came with the new reviews.
+    expect(block.locator("[data-action=refresh]")).to_be_focused()
     expect(block.locator("[data-section=received]")).not_to_contain_text("learner2")
     first = reviews.nth(0)
     first.locator("form[data-role=rate-form] button[type=submit]").click()
@@ -173,6 +193,10 @@ def test_two_learners_review_each_other_and_see_grades_with_uncertainty(page, de
     expect(flag).to_have_count(1)
     assert_accessible(page)
     flag.locator("button[name=action][value=hide]").click()
+    # The page after the action says so (the list of the page being parsed is empty too).
+    expect(page.locator(".dxq-messages")).to_contain_text(
+        "レビューを非表示にし、新しいレビュアーを依頼しました。"
+    )
     expect(page.locator("[data-testid=peer-flags] li")).to_have_count(0)
     logout(page)
     login(page, "learner1")
@@ -273,14 +297,19 @@ def test_a_lease_that_runs_out_is_announced_and_the_review_still_counts(page, de
     block.locator("[data-action=request-review]").click()
     lease = block.locator("[data-role=lease]")
     expect(lease).to_contain_text("このレビューの残り時間：")
-    Assignment.objects.filter(reviewer=learner2).update(
-        expires_at=timezone.now() + timedelta(seconds=3)
-    )
+    # The page's clock is the test's from the reload on: the lease runs out when the test says,
+    # not a few real seconds after a reload that may take longer than that under load.
+    page.clock.install()
     page.reload()
     block = page.locator(".dxq-deliv")
-    expect(block.locator("[data-role=lease]")).to_contain_text(
-        "制限時間が過ぎました", timeout=10_000
+    lease = block.locator("[data-role=lease]")
+    expect(lease).to_contain_text("このレビューの残り時間：")
+    # The lease runs out on the server, and in the page, where the countdown reaches zero.
+    Assignment.objects.filter(reviewer=learner2).update(
+        expires_at=timezone.now() - timedelta(seconds=1)
     )
+    page.clock.fast_forward("02:00:00")  # more than the scenario's 60-minute lease
+    expect(lease).to_contain_text("制限時間が過ぎました")
     assert_accessible(page)
     form = block.locator("form[data-role=review-form]")
     for criterion in ("situation", "issues", "plan", "people"):
@@ -312,23 +341,52 @@ def test_formatting_and_pasting_in_the_answer_editor(page, demo_users):
     page.keyboard.type("受注のFAX")
     expect(answer.locator("ul li")).to_have_text("受注のFAX")
     # Pasted content from another program arrives as plain text (no styles, no markup).
-    answer.evaluate(
-        """box => {
-          const data = new DataTransfer();
-          data.setData('text/html', '<span style="color:red">貼り付け</span>');
-          data.setData('text/plain', '（貼り付けた文）');
-          box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
-            cancelable: true}));
-        }"""
-    )
-    expect(answer).to_contain_text("（貼り付けた文）")
-    expect(answer.locator("[style]")).to_have_count(0)
-    expect(block.locator("[data-role=save-status]")).to_contain_text(
-        "下書きを保存しました", timeout=SERVER_MS
-    )
+    # Under load an autosave may already have run between two keys and said "saved": wait for
+    # the save that carries the pasted text before reloading.
+    with page.expect_response(_draft_saved_with("（貼り付けた文）"), timeout=SERVER_MS):
+        answer.evaluate(
+            """box => {
+              const data = new DataTransfer();
+              data.setData('text/html', '<span style="color:red">貼り付け</span>');
+              data.setData('text/plain', '（貼り付けた文）');
+              box.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true,
+                cancelable: true}));
+            }"""
+        )
+        expect(answer).to_contain_text("（貼り付けた文）")
+        expect(answer.locator("[style]")).to_have_count(0)
+    expect(block.locator("[data-role=save-status]")).to_contain_text("下書きを保存しました")
     page.reload()
     answer = page.locator(".dxq-deliv [data-role=answer]")
     expect(answer.locator("b, strong").first).to_have_text("課題の全体像")
     expect(answer.locator("ul li")).to_have_text("受注のFAX（貼り付けた文）")
     expect(answer.locator("[style]")).to_have_count(0)
     assert_accessible(page)
+
+
+def test_submitting_right_after_typing_leaves_no_newer_draft(page, demo_users):
+    """A fast learner types and clicks Submit at once. Leaving the editor autosaves the draft;
+    that save must reach the server before the submission, which then clears the draft. Were
+    it to arrive after, the block would keep a draft newer than the work submitted and say
+    "draft saved" over the submission. The save is held back here to make the order visible."""
+    login(page, "learner1")
+    block = open_scenario(page, demo_users["learner1"])
+    held, order = [], []
+    page.on("request", lambda r: order.append(("sent", r.url.split("/")[-2])))
+    page.on("requestfinished", lambda r: order.append(("answered", r.url.split("/")[-2])))
+    page.route(re.compile(r"/save_draft/"), lambda route: held.append(route))  # released below
+    answer = block.locator("[data-role=answer]")
+    answer.click()
+    answer.fill("在庫の見える化から始めます。")
+    block.locator("form[data-role=work-form] button[type=submit]").click()
+    _wait_until(page, lambda: held, "the autosave of leaving the editor")
+    held[0].continue_()
+    expect(block.locator("[data-role=submitted]")).to_contain_text(
+        "第1版を提出しました", timeout=SERVER_MS
+    )
+    expect(block.locator("[data-role=save-status]")).not_to_contain_text("下書き")
+    assert order.index(("answered", "save_draft")) < order.index(("sent", "submit_work"))
+    page.reload()
+    block = page.locator(".dxq-deliv")
+    expect(block.locator("[data-role=submitted]")).to_contain_text("第1版を提出しました")
+    expect(block.locator("[data-role=save-status]")).to_have_text("")

@@ -39,8 +39,8 @@ def test_wrong_password_shows_error_and_keeps_username(page):
     page.goto("/login/")
     page.fill("#id_username", "learner1")
     page.fill("#id_password", "not-the-password")
-    page.locator("main form.dxq-form button[type=submit]").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("main form.dxq-form button[type=submit]").click()
     assert page.url.endswith("/login/")
     expect(page.locator("main [role=alert]")).to_be_visible()
     expect(page.locator("main [role=alert]")).not_to_be_empty()

@@ -8,7 +8,7 @@ function DxqDeliverableStudent(runtime, element, init) {
   if (root && !root.classList.contains('dxq-deliv')) { root = root.querySelector('.dxq-deliv') || root; }
   var strings = init.strings || {};
   var AUTOSAVE_MS = 1500;
-  var saveTimer = null, leaseTimer = null, saving = null;
+  var saveTimer = null, leaseTimer = null, textSent = Promise.resolve();
   if (init.preview || !init.signedIn) { return {}; }
 
   function fmt(text, values) {
@@ -32,6 +32,15 @@ function DxqDeliverableStudent(runtime, element, init) {
         return data;
       });
     }, function () { return {ok: false, message: strings.networkError}; });
+  }
+
+  /* Requests that carry the answer go to the server one after the other, in the order the
+     learner caused them: the autosave that leaving the editor starts (a click on Submit does)
+     must not arrive after the submission and leave a draft newer than the work submitted. */
+  function inTurn(send) {
+    var answered = textSent.then(send);
+    textSent = answered.catch(function () {});
+    return answered;
   }
 
   function section(name) { return root.querySelector('[data-section="' + name + '"]'); }
@@ -61,13 +70,11 @@ function DxqDeliverableStudent(runtime, element, init) {
     saveTimer = null;
     var status = find('[data-role="save-status"]');
     show(status, strings.saving);
-    saving = call('save_draft', {text: answerHtml()}).then(function (data) {
+    return inTurn(function () { return call('save_draft', {text: answerHtml()}); }).then(function (data) {
       var now = find('[data-role="save-status"]');
       if (data.ok) { show(now, data.status); } else { show(now, data.message || strings.notSaved, true); }
-      saving = null;
       return data;
     });
-    return saving;
   }
 
   function scheduleSave() {
@@ -114,7 +121,7 @@ function DxqDeliverableStudent(runtime, element, init) {
     body.append('text', answerHtml());
     show(find('[data-role="save-status"]'), fmt(strings.uploading, {name: file.name}));
     button.disabled = true;
-    call('upload_file', body, true).then(function (data) {
+    inTurn(function () { return call('upload_file', body, true); }).then(function (data) {
       button.disabled = false;
       if (!data.ok) {
         show(find('[data-role="save-status"]'), '');
@@ -131,7 +138,9 @@ function DxqDeliverableStudent(runtime, element, init) {
 
   function removeFile(button) {
     var typed = answerHtml();
-    call('remove_file', {sha256: button.getAttribute('data-sha256'), text: typed}).then(function (data) {
+    inTurn(function () {
+      return call('remove_file', {sha256: button.getAttribute('data-sha256'), text: typed});
+    }).then(function (data) {
       if (!data.ok) { show(find('[data-role="work-error"]'), data.message, true); return; }
       swap({work: data.sections.work});
       answer().innerHTML = typed;
@@ -146,7 +155,8 @@ function DxqDeliverableStudent(runtime, element, init) {
     show(error, '');
     show(find('[data-role="save-status"]'), strings.submitting);
     button.disabled = true;
-    call('submit_work', {text: answerHtml()}).then(function (data) {
+    var text = answerHtml();
+    inTurn(function () { return call('submit_work', {text: text}); }).then(function (data) {
       button.disabled = false;
       if (!data.ok) {
         show(find('[data-role="save-status"]'), '');
