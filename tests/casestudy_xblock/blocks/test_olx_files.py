@@ -13,18 +13,15 @@ import shutil
 
 import pytest
 from django.utils import translation
-from lxml import etree
-
 from fs.memoryfs import MemoryFS  # PyFilesystem2, what edx-platform hands blocks
 from fs.osfs import OSFS
+from lxml import etree
 
 from casestudy_xblock import api
 from casestudy_xblock.blocks import olx_files
 from casestudy_xblock.blocks.olx import OlxError
 from casestudy_xblock.models import Dataset
 from tests.casestudy_xblock.datasets.builders import csv_bytes, xlsx_bytes
-
-
 
 SALES = csv_bytes([["月", "地域", "売上"], ["2024-01", "東", "100"], ["2024-01", "西", "50"]])
 STAFF = xlsx_bytes([["氏名", "部署", "人数"], ["山田", "営業", 3], ["佐藤", "製造", 5]])
