@@ -6,11 +6,16 @@ The three DX Quest packages are found and configured exactly as the LMS does it:
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from edx_django_utils.plugins import add_plugins, get_plugin_apps
+
+# fs (PyFilesystem2, XBlock's) warns on import that pkg_resources is deprecated; setuptools is
+# pinned below 82 for it (conf/requirements/constraints.txt), as edx-platform does.
+warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
 
 PROJECT_TYPE = "lms.djangoapp"
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
