@@ -10,13 +10,14 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import api, delivery, ics
+from . import api, delivery, ics, platform
 from .errors import NotAllowed, SessionClosed, SessionFull
 from .models import Attendance, Membership, Rsvp, StudySession
 
@@ -275,14 +276,25 @@ def send_reminders(now=None):
                 "user_id", flat=True
             )
             when = local_time(session.starts_at).strftime("%Y-%m-%d %H:%M")
-            sent += len(
-                api.notify(
-                    list(people),
-                    kind=delivery.SESSION_REMINDER,
-                    space=session.space,
-                    title=_("Study session soon: %(title)s") % {"title": session.title},
-                    url=reverse("dxq_community:session", args=[session.pk]),
-                    text=_("Starts at %(when)s (Japan time).") % {"when": when},
-                )
-            )
+            # The stored title and text are shown as they are: each person's in their language.
+            for language, ids in _by_language(people).items():
+                with translation.override(language):
+                    sent += len(
+                        api.notify(
+                            ids,
+                            kind=delivery.SESSION_REMINDER,
+                            space=session.space,
+                            title=_("Study session soon: %(title)s") % {"title": session.title},
+                            url=reverse("dxq_community:session", args=[session.pk]),
+                            text=_("Starts at %(when)s (Japan time).") % {"when": when},
+                        )
+                    )
     return sent
+
+
+def _by_language(user_ids):
+    """``{language: [user ids]}``: the people grouped by the language they read (``pref-lang``)."""
+    groups = {}
+    for user in get_user_model().objects.filter(pk__in=list(user_ids)).order_by("pk"):
+        groups.setdefault(platform.preferred_language(user), []).append(user.pk)
+    return dict(sorted(groups.items()))

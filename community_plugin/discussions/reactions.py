@@ -87,7 +87,6 @@ def accept(user, thread, post):
             kind="accepted",
             actor=user,
             thread=thread,
-            post=post,
-            text=_("Your answer was accepted."),
+            post=post,  # no text: the kind's label says it, in the reader's language when shown
         )
     return thread

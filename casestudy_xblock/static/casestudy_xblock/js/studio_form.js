@@ -280,10 +280,13 @@
       var search = el('input', {type: 'search', id: id, 'data-path': path + ':search', autocomplete: 'off'});
       var results = el('ul', {'class': 'dxq-editor__chips', 'aria-live': 'polite'});
       var timer = null;
+      var asked = 0;  // only the answer to the newest search is shown (a slow older one is dropped)
       search.addEventListener('input', function () {
         clearTimeout(timer);
         timer = setTimeout(function () {
+          var mine = ++asked;
           post('search_skills', {q: search.value}).then(function (data) {
+            if (mine !== asked) { return; }
             results.textContent = '';
             var found = (data.skills || []).filter(function (s) { return list.indexOf(s.id) < 0; });
             if (!found.length) { results.appendChild(el('li', {}, data.ok ? strings.noSkills : data.message)); }
