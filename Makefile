@@ -46,7 +46,7 @@ quality: $(VENV)/.installed-quality $(VENV)/.installed-test ## ruff and the impo
 	$(VENV)/bin/lint-imports
 
 bench: $(VENV)/.installed-test ## run the benchmarks; each writes build/bench/<name>.json
-	$(PY) -m benchmarks.run $(BENCH)
+	DJANGO_SETTINGS_MODULE=conf.settings.test $(PY) -m benchmarks.run $(BENCH)
 
 translations: $(VENV)/.installed-dev ## extract, fill from the glossary, validate (edx-i18n-tools), compile
 	@for pkg in $(PACKAGES) conf; do \

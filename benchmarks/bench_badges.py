@@ -260,7 +260,7 @@ def _bulk_record(badge_class, sign_seconds, count):
         app.control.ping(timeout=30)
         job = BulkJob.objects.create(badge_class=badge_class, recipients=ids, total=len(ids))
         started = time.perf_counter()
-        tasks.start_bulk.delay(job.pk)
+        queued = tasks.start_bulk.delay(job.pk)
         deadline = started + 3600
         while time.perf_counter() < deadline:
             job.refresh_from_db()
@@ -268,7 +268,11 @@ def _bulk_record(badge_class, sign_seconds, count):
                 break
             if worker.poll() is not None:
                 raise RuntimeError(f"the worker died: see {log_path}")
+            if queued.failed():  # e.g. the worker cannot reach this run's database
+                raise RuntimeError(f"the bulk job's first task failed: see {log_path}")
             time.sleep(0.5)
+        else:
+            raise RuntimeError(f"the bulk job did not finish within an hour: see {log_path}")
         wall = time.perf_counter() - started
     finally:
         worker.terminate()
