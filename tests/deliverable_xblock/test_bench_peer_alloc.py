@@ -80,7 +80,13 @@ def test_timeouts_default_and_follow_the_environment(monkeypatch):
     }
 
 
+def needs_mysqlclient():
+    """The MariaDB driver is installed for `make test-mysql` only; these run in that pass."""
+    pytest.importorskip("MySQLdb", reason="mysqlclient is installed for `make test-mysql`")
+
+
 def test_the_reachability_probe_gives_up_on_a_silent_server(silent_server, monkeypatch, capsys):
+    needs_mysqlclient()
     monkeypatch.setattr(bench, "CONNECT_TIMEOUT", 1)
     url = f"mysql://root@127.0.0.1:{silent_server}/dxq_operator_probe"
     outcome = _finishes(lambda: bench._mariadb_reachable(url), within=15)
@@ -91,6 +97,7 @@ def test_the_reachability_probe_gives_up_on_a_silent_server(silent_server, monke
 @pytest.mark.django_db
 def test_a_django_connection_gives_up_on_a_silent_server(silent_server, monkeypatch):
     """The connections the benchmark's threads open (Django's, from the shared settings)."""
+    needs_mysqlclient()
     monkeypatch.setattr(bench, "CONNECT_TIMEOUT", 1)
     settings_dict = bench._with_timeouts(
         {
