@@ -81,3 +81,13 @@ def template_of(url, prefix):
     ]
     assert found, f"{url} is not in the schema"
     return min(found, key=lambda path: path.count("{"))  # "read-all/" before "{id}/"
+
+
+def checked(response, *, api, url, method, status, called):
+    """One call's answer: the expected status, then the documented shape; the operation is
+    added to ``called`` (so a test can tell which operations it never exercised)."""
+    assert response.status_code == status, (method, url, response.content)
+    path = template_of(api + url, api)
+    check(path, method, response)
+    called.add((path, method))
+    return response.json() if response.content else None
